@@ -1,0 +1,30 @@
+import sys
+
+
+def main():
+    data = sys.stdin.buffer.read().split()
+    k = int(data[0])
+    v = [int(x) for x in data[1:1 + 2 * k:2]]
+    c = [int(x) for x in data[2:2 + 2 * k:2]]
+    rank = {x: i + 1 for i, x in enumerate(sorted(set(v)))}
+    m = len(rank)
+    tree = [0] * (m + 1)
+    placed = 0
+    answer = 0
+    for i in range(k):
+        r = rank[v[i]]
+        # count of already placed books with number <= v[i]
+        j, not_greater = r, 0
+        while j > 0:
+            not_greater += tree[j]
+            j -= j & -j
+        answer += c[i] * (placed - not_greater)
+        j = r
+        while j <= m:
+            tree[j] += c[i]
+            j += j & -j
+        placed += c[i]
+    print(answer)
+
+
+main()

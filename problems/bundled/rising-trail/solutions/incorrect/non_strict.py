@@ -1,0 +1,20 @@
+# Uses bisect_right, which computes the longest NON-DECREASING subsequence.
+import sys
+from bisect import bisect_right
+
+
+def main():
+    data = sys.stdin.buffer.read().split()
+    n = int(data[0])
+    tails = []
+    for tok in data[1:n + 1]:
+        x = int(tok)
+        pos = bisect_right(tails, x)
+        if pos == len(tails):
+            tails.append(x)
+        else:
+            tails[pos] = x
+    print(len(tails))
+
+
+main()

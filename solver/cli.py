@@ -1,0 +1,42 @@
+"""The `solver` command line: one subcommand per part of the system, each registered by its own module."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from solver.commands import CommandError
+from solver.commands import problems as problems_commands
+
+COMMAND_MODULES = (problems_commands,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="solver",
+        description="An open AlphaCode: sample, filter, cluster and submit programs for contest problems.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except CommandError as error:
+        print(f"solver: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("solver: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
