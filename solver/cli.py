@@ -6,10 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from sandbox.errors import SandboxError
 from solver.commands import CommandError
+from solver.commands import judge as judge_commands
 from solver.commands import problems as problems_commands
 
-COMMAND_MODULES = (problems_commands,)
+COMMAND_MODULES = (problems_commands, judge_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(f"solver: error: {error}", file=sys.stderr)
         return 2
+    except SandboxError as error:
+        print(f"solver: sandbox error: {error}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("solver: interrupted", file=sys.stderr)
         return 130
