@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from sandbox.errors import SandboxError
 from solver.commands import CommandError
 from solver.commands import judge as judge_commands
+from solver.commands import model as model_commands
 from solver.commands import problems as problems_commands
 
-COMMAND_MODULES = (problems_commands, judge_commands)
+COMMAND_MODULES = (problems_commands, judge_commands, model_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +26,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def quiet_libraries() -> None:
+    """transformers' own progress bars and notices would interleave with ours."""
+    import os
+
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing is ever downloaded
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    quiet_libraries()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -17,3 +17,24 @@ def shared_codecontests() -> Path:
     if not (CODECONTESTS / "train300.jsonl").is_file():
         pytest.skip("../shared/data/codecontests is absent")
     return CODECONTESTS
+
+
+def python_stdlib_files() -> list[Path]:
+    """Python's standard library on this machine (without site-packages): a corpus every machine has."""
+    import sysconfig
+
+    root = Path(sysconfig.get_paths()["stdlib"])
+    return sorted(p for p in root.rglob("*.py") if "site-packages" not in p.parts and "dist-packages" not in p.parts)
+
+
+@pytest.fixture(scope="session")
+def tokenizer(tmp_path_factory):
+    """A small SentencePiece tokenizer trained here on part of the standard library (a few seconds)."""
+    from solver.model.tokenizer import CodeTokenizer, train_tokenizer
+
+    files = python_stdlib_files()[::40]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    texts.append("Read two integers and print their sum. Statement text with ≤ and unicode ✓.")
+    directory = tmp_path_factory.mktemp("tokenizer")
+    train_tokenizer(texts, directory, vocab_size=1000, threads=2)
+    return CodeTokenizer(directory)
