@@ -15,9 +15,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# The demo solves a bundled problem that the shipped model never saw in training, end to end on the CPU.
+DEMO_PROBLEM ?= Podium Order
+DEMO_SAMPLES ?= 300
+
 demo: $(STAMP)
-	$(BIN)/solver problems validate problems/
-	$(BIN)/solver problems list problems/bundled
+	$(BIN)/solver solve problems/bundled --name "$(DEMO_PROBLEM)" --samples $(DEMO_SAMPLES)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

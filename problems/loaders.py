@@ -2,7 +2,8 @@
 
 Recognised: CodeContests parquet (`*.parquet`) and JSON Lines (`*.jsonl`, `*.jsonl.gz`) in the hub schema;
 a Kattis package (a directory with `problem.yaml`); a problem in the project's format (a directory with
-`problem.toml`); and any directory holding these, searched recursively in name order.
+`problem.toml`); any directory holding these, searched recursively in name order; and the generated curriculum,
+named `curriculum:train|heldout:COUNT[:SEED]`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def describe(path: Path) -> str | None:
 
 def scan(path: Path) -> Iterator[Problem | ProblemFormatError]:
     """Every problem under `path`, or the error found in its place, one at a time."""
+    if str(path).startswith("curriculum:"):
+        yield from _curriculum(str(path))
+        return
     path = Path(path)
     if not path.exists():
         yield ProblemFormatError(str(path), "path", "no such file or directory")
@@ -52,6 +56,17 @@ def scan(path: Path) -> Iterator[Problem | ProblemFormatError]:
         yield item
     if not found:
         yield ProblemFormatError(str(path), "path", "no problems found here")
+
+
+def _curriculum(spec: str) -> Iterator[Problem | ProblemFormatError]:
+    from problems import curriculum  # generated on demand: most callers never need it
+
+    try:
+        split, count, seed = curriculum.parse_spec(spec)
+    except ValueError as error:
+        yield ProblemFormatError(spec, "path", str(error))
+        return
+    yield from curriculum.generate(split, count, seed)
 
 
 def _scan(path: Path) -> Iterator[Problem | ProblemFormatError]:

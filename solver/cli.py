@@ -8,11 +8,17 @@ from collections.abc import Sequence
 
 from sandbox.errors import SandboxError
 from solver.commands import CommandError
+from solver.commands import evaluate as evaluate_commands
 from solver.commands import judge as judge_commands
 from solver.commands import model as model_commands
 from solver.commands import problems as problems_commands
+from solver.commands import rating as rating_commands
+from solver.commands import serve as serve_commands
+from solver.commands import solve as solve_commands
+from solver.commands import train as train_commands
 
-COMMAND_MODULES = (problems_commands, judge_commands, model_commands)
+COMMAND_MODULES = (problems_commands, judge_commands, model_commands, train_commands, solve_commands, evaluate_commands,
+                   rating_commands, serve_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

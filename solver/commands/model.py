@@ -68,7 +68,8 @@ def register_sample(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--problem", type=Path, required=True, metavar="PATH", help="any problem source")
     parser.add_argument("--name", help="which problem, when PATH holds several")
     parser.add_argument("-n", type=int, required=True, metavar="N", help="number of samples")
-    parser.add_argument("--model", type=Path, required=True, metavar="DIR", help="checkpoint directory")
+    parser.add_argument("--model", type=Path, metavar="DIR",
+                        help="checkpoint directory (default: the shipped one, solver/checkpoints/alphacode-cpu)")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.jsonl")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--temperature", type=float, default=0.8)
@@ -104,7 +105,7 @@ def run_sample(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from solver.commands.judge import pick_problem
-    from solver.model.checkpoint import CheckpointError, load_checkpoint
+    from solver.model.checkpoint import DEFAULT_CHECKPOINT, CheckpointError, load_checkpoint
     from solver.model.sampler import Sampler
 
     if args.n < 1:
@@ -112,7 +113,7 @@ def run_sample(args: argparse.Namespace) -> int:
     config = sampling_config(args)
     problem = pick_problem(args.problem, args.name)
     try:
-        model, tokenizer = load_checkpoint(args.model)
+        model, tokenizer = load_checkpoint(args.model or DEFAULT_CHECKPOINT)
     except (CheckpointError, OSError) as error:
         raise CommandError(str(error)) from None
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,10 @@ from solver.model.config import AlphaCodeConfig
 from solver.model.modeling import AlphaCodeForConditionalGeneration
 from solver.model.tokenizer import MODEL_FILE, CodeTokenizer
 
+# The checkpoint that ships with the project (trained by `solver train`, see its MODEL_CARD.md): the default
+# model of every command that samples.
+DEFAULT_CHECKPOINT = Path(__file__).resolve().parent.parent / "checkpoints" / "alphacode-cpu"
+
 
 class CheckpointError(Exception):
     """A checkpoint directory is missing a part or does not fit together."""

@@ -39,6 +39,9 @@ class AlphaCodeConfig(PreTrainedConfig):
     layer_norm_epsilon: float = 1e-5
     initializer_range: float = 0.02
     tie_word_embeddings: bool = True  # the output projection shares the token embedding
+    # AlphaCode's tempering: training divided the logits by this; a sampling temperature of 1 reproduces the
+    # trained distribution (the sampler divides by temperature * tempering).
+    tempering: float = 1.0
     is_encoder_decoder: bool = True
     use_cache: bool = True
     pad_token_id: int | None = 0
@@ -71,6 +74,8 @@ class AlphaCodeConfig(PreTrainedConfig):
             fail("position_scheme", f"must be one of {POSITION_SCHEMES}")
         if self.layer_norm_epsilon <= 0:
             fail("layer_norm_epsilon", "must be positive")
+        if not self.tempering > 0:
+            fail("tempering", "must be positive")
         for name in ("pad_token_id", "bos_token_id", "decoder_start_token_id"):
             value = getattr(self, name)
             if value is not None and not 0 <= value < self.vocab_size:

@@ -28,6 +28,7 @@ from solver.model.tokenizer import CodeTokenizer
 
 @dataclass(frozen=True)
 class SamplingConfig:
+    # Relative to the model's trained distribution: 1 samples it as trained (see AlphaCodeConfig.tempering).
     temperature: float = 0.8
     top_k: int = 0  # 0 = off
     top_p: float = 1.0  # 1 = off
@@ -54,7 +55,7 @@ class SamplingConfig:
 
 @dataclass(frozen=True)
 class Sample:
-    """One finished program. `logprob` is its log-probability under the model at temperature 1."""
+    """One finished program. `logprob` is its log-probability under the model's trained distribution."""
 
     index: int
     header: Header
@@ -215,6 +216,7 @@ class Sampler:
         model, tokenizer = self.model, self.tokenizer
         max_length = model.config.max_decoder_length
         max_new = min(config.max_new_tokens or max_length, max_length)
+        tempering = model.config.tempering
         headers = self.headers(n, config)
         memories = []
         for header in headers:
@@ -240,8 +242,9 @@ class Sampler:
             logits = decoder.step(tokens)  # (B, V)
             steps = np.array([len(g) for g in generated])
             u = uniforms(config.seed, np.array([max(s, 0) for s in sample_of_row]), steps)
-            chosen = choose_tokens(logits, torch.from_numpy(u), config.temperature, config.top_k, config.top_p)
-            chosen_logprob = logits.float().log_softmax(dim=-1).gather(1, chosen[:, None])[:, 0].numpy()
+            chosen = choose_tokens(logits, torch.from_numpy(u), config.temperature * tempering, config.top_k,
+                                   config.top_p)
+            chosen_logprob = (logits.float() / tempering).log_softmax(dim=-1).gather(1, chosen[:, None])[:, 0].numpy()
             tokens = chosen.clone()
             for row, sample_index in enumerate(sample_of_row):
                 if sample_index < 0:

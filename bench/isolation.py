@@ -5,16 +5,10 @@ solutions are never run outside the jail), each made distinct by a comment, on t
 Prints per-run times and throughput for the sandbox and for bare `subprocess.run` with no isolation, their
 ratio, and C++ compile times with and without the precompiled header. The last line is one JSON object.
 
-    python bench/sandbox.py [--python-programs 200] [--cpp-programs 50]
+    python bench/isolation.py [--python-programs 200] [--cpp-programs 50]
 """
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-# This script is named like the package it measures: keep its own folder off the import path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse
 import json
@@ -22,9 +16,11 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from problems import BUNDLED_DIR, Language, load
 from sandbox import CompileError, Limits, Program, Sandbox, SandboxConfig

@@ -1,0 +1,433 @@
+"""Jobs: queued in a bounded queue, solved by a fixed pool of worker threads, every change kept in the store.
+
+Every state change is written to the database before anyone is told of it, so a restart loses no finished result.
+On start, jobs left queued are queued again, and jobs left running (the server died under them) are run again,
+unless they were already running at an earlier crash: such a job may be the cause and is marked failed instead.
+At a graceful stop, running jobs get a grace period, then are cancelled and put back in the queue for next time.
+
+Memory stays bounded: only jobs waiting or running are in memory (an id, counters and a short event log each);
+problems and results live in the database, and the queue refuses work beyond its bound.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import math
+import sqlite3
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from problems.model import ProblemFormatError
+from sandbox.errors import SandboxError
+from service.events import EventLog
+from service.intake import JobSpec
+from service.metrics import CountingSandbox, Metrics
+from service.settings import Settings
+from service.store import FINAL_STATES, JobStore
+from solver.backends import BackendError
+from solver.pipeline import Cancelled, ProgressEvent, solve
+
+log = logging.getLogger("service.jobs")
+
+MAX_ATTEMPTS = 2  # runs a job may start; one running at two crashes is not tried a third time
+SANDBOX_RECHECK = 30.0  # seconds between sandbox self-tests asked for by /readyz
+PRUNE_EVERY = 64  # finished jobs between prunings of the oldest results
+
+
+class QueueFull(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"the queue is full; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+
+class Unavailable(Exception):
+    """The service cannot take jobs now (shutting down, no working backend or sandbox)."""
+
+    def __init__(self, message: str, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class NotCancellable(Exception):
+    """The job already finished (done or failed)."""
+
+
+# --------------------------------------------------------------------------------------------------------- jobs
+
+
+@dataclass
+class ActiveJob:
+    """A job waiting or running: what lives in memory until it is final."""
+
+    id: str
+    created: float
+    state: str = "queued"
+    started: float | None = None
+    stage: str | None = None
+    progress: dict = field(default_factory=dict)
+    cancel: threading.Event = field(default_factory=threading.Event)
+    interrupted: bool = False  # cancelled by a shutdown, not by a client: requeue it
+    log: EventLog = field(default_factory=EventLog)
+
+
+def with_options(backend, options: dict[str, Any]):
+    """A shallow copy of `backend` sampling with `options` (the model itself is shared, never copied)."""
+    if not options:
+        return backend
+    clone = copy.copy(backend)
+    current = getattr(backend, "options", None)
+    if isinstance(current, dict):
+        clone.options = {**current, **options}
+        return clone
+    for name, value in options.items():
+        if not hasattr(backend, name):
+            raise BackendError(f"options.{name}: the {backend.name} backend does not take it")
+        setattr(clone, name, value)
+    return clone
+
+
+class JobManager:
+    """The queue and the workers. Blocking methods (database access) are meant for threads, not the event loop."""
+
+    def __init__(self, settings: Settings, store: JobStore, backend_factory: Callable[[], Any],
+                 sandbox_factory: Callable[[], Any], metrics: Metrics) -> None:
+        self.settings, self.store, self.metrics = settings, store, metrics
+        self.backend_factory, self.sandbox_factory = backend_factory, sandbox_factory
+        self.sandbox = None
+        self.sandbox_error: str | None = "not started"
+        self._sandbox_checked = 0.0
+        self._sandbox_lock = threading.Lock()
+        self.backend_states: list[str] = ["loading"] * settings.workers
+        self.draining = threading.Event()
+        self._cond = threading.Condition()
+        self._queue: deque[str] = deque()
+        self._active: dict[str, ActiveJob] = {}
+        self._queued = 0
+        self._running = 0
+        self._stopping = False
+        self._threads: list[threading.Thread] = []
+        self._mean_run = 0.0  # a moving average of run times, for Retry-After
+        self._finished_since_prune = 0
+
+    # ----------------------------------------------------------------------------------------------- lifecycle
+
+    def start(self) -> None:
+        """Open the sandbox, recover jobs a previous server left, start the workers (which load their backends)."""
+        self._start_sandbox()
+        self._recover()
+        self.store.prune(self.settings.keep_jobs)
+        for number in range(self.settings.workers):
+            thread = threading.Thread(target=self._work, args=(number,), name=f"solver-worker-{number}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def _start_sandbox(self) -> None:
+        try:
+            sandbox = self.sandbox_factory()
+            sandbox.self_test()
+        except (SandboxError, OSError) as error:
+            self.sandbox_error = f"sandbox: {error}"
+            log.error("%s", self.sandbox_error)
+            return
+        self.sandbox = CountingSandbox(sandbox, self.metrics)
+        self.sandbox_error = None
+        self._sandbox_checked = time.monotonic()
+
+    def _recover(self) -> None:
+        for job_id, state, attempts, created in self.store.unfinished():
+            if state == "running" and attempts >= MAX_ATTEMPTS:
+                self.store.finish(job_id, "failed", time.time(), None, {}, None,
+                                  f"interrupted: the server stopped {attempts} times while running it")
+                continue
+            if state == "running":
+                self.store.requeue(job_id, count_attempt=True)
+            job = ActiveJob(job_id, created)
+            job.log.append("state", {"state": "queued"})
+            self._active[job_id] = job
+            self._queue.append(job_id)
+            self._queued += 1
+        if self._queue:
+            log.info("resuming %d unfinished jobs", len(self._queue))
+
+    def drain(self) -> None:
+        """Stop taking jobs and let event streams end; workers keep going until stop()."""
+        self.draining.set()
+
+    def stop(self, grace: float | None = None) -> None:
+        """Let running jobs finish for `grace` seconds, then cancel them back into the queue; stop the workers."""
+        grace = self.settings.shutdown_grace if grace is None else grace
+        self.draining.set()
+        deadline = time.monotonic() + grace
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+            while self._running and time.monotonic() < deadline:
+                self._cond.wait(timeout=max(0.0, min(0.1, deadline - time.monotonic())))
+            for job in self._active.values():
+                if job.state == "running":
+                    job.interrupted = True
+                    job.cancel.set()
+        for thread in self._threads:
+            thread.join(timeout=10)
+        if self.sandbox is not None:
+            self.sandbox.close()
+        self.store.close()
+
+    # ------------------------------------------------------------------------------------------------- requests
+
+    def submit(self, spec: JobSpec) -> dict:
+        """Queue a job; raises QueueFull or Unavailable."""
+        if self.draining.is_set():
+            raise Unavailable("the server is shutting down")
+        problem = self.unavailable()
+        if problem:
+            raise Unavailable(problem, retry_after=30)
+        job = ActiveJob(uuid.uuid4().hex, time.time())
+        with self._cond:
+            if self._queued >= self.settings.max_queue:
+                self.metrics.rejected.inc(reason="queue_full")
+                raise QueueFull(self._retry_after())
+            # Under the lock, so that the bound holds; an insert with WAL takes well under a millisecond.
+            try:
+                self.store.insert(job.id, spec, job.created)
+            except sqlite3.Error as error:
+                raise Unavailable(f"the job store cannot take the job: {error}") from None
+            job.log.append("state", {"state": "queued"})
+            self._active[job.id] = job
+            self._queue.append(job.id)
+            self._queued += 1
+            self._cond.notify()
+        self.metrics.submitted.inc()
+        return {"id": job.id, "state": "queued"}
+
+    def job(self, job_id: str) -> dict | None:
+        """The job as GET /jobs/{id} shows it: the stored record, with live progress while it runs."""
+        stored = self.store.get(job_id)
+        if stored is None:
+            return None
+        with self._cond:
+            active = self._active.get(job_id)
+            if active is not None and stored["state"] not in FINAL_STATES:
+                stored.update(state=active.state, started=active.started, stage=active.stage,
+                              progress=dict(active.progress))
+        return _public(stored)
+
+    def log_of(self, job_id: str) -> EventLog | None:
+        with self._cond:
+            active = self._active.get(job_id)
+            return active.log if active else None
+
+    def cancel(self, job_id: str) -> EventLog | None:
+        """Cancel a job: a queued one at once, a running one as soon as its solve notices (returns its log then).
+
+        Raises KeyError for an unknown job and NotCancellable for one already done or failed.
+        """
+        with self._cond:
+            job = self._active.get(job_id)
+            if job is not None and job.state == "queued":
+                self._queue.remove(job_id)
+                self._queued -= 1
+                job.state = "cancelled"
+                del self._active[job_id]
+            elif job is not None:
+                job.cancel.set()
+                return job.log
+        if job is not None:  # was queued
+            self._finish(job, "cancelled", error="cancelled by the client")
+            return None
+        stored = self.store.get(job_id)
+        if stored is None:
+            raise KeyError(job_id)
+        if stored["state"] in ("done", "failed"):
+            raise NotCancellable(f"job {job_id} is already {stored['state']}; there is nothing to cancel")
+        return None
+
+    def unavailable(self) -> str | None:
+        """Why jobs cannot be solved now, or None."""
+        if self.sandbox is None:
+            return self.sandbox_error or "the sandbox is not working"
+        if all(state not in ("loading", "ready") for state in self.backend_states):
+            return "no worker could load the backend: " + self.backend_states[0]
+        return None
+
+    def readiness(self) -> tuple[bool, dict]:
+        """Whether the service can solve now: a backend loaded and the sandbox passing its self-test."""
+        self._recheck_sandbox()
+        ready_workers = self.backend_states.count("ready")
+        if ready_workers:
+            backend = "ready"
+        elif "loading" in self.backend_states:
+            backend = "loading"
+        else:
+            backend = self.backend_states[0]
+        report = {"backend": backend, "backend_name": self.settings.backend, "workers_ready": ready_workers,
+                  "workers": self.settings.workers, "sandbox": self.sandbox_error or "ok",
+                  "draining": self.draining.is_set()}
+        return bool(ready_workers) and self.sandbox_error is None and not self.draining.is_set(), report
+
+    def _recheck_sandbox(self) -> None:
+        if self.sandbox is None or time.monotonic() - self._sandbox_checked < SANDBOX_RECHECK:
+            return
+        if not self._sandbox_lock.acquire(blocking=False):
+            return  # another request is checking it
+        try:
+            self.sandbox.self_test()
+            self.sandbox_error = None
+        except (SandboxError, OSError) as error:
+            self.sandbox_error = f"sandbox: {error}"
+        finally:
+            self._sandbox_checked = time.monotonic()
+            self._sandbox_lock.release()
+
+    def gauges(self) -> dict:
+        with self._cond:
+            return {"queue_depth": self._queued, "running": self._running}
+
+    def _retry_after(self) -> int:
+        """Seconds until a place in the queue is likely to free: the queue ahead divided among the workers."""
+        if not self._mean_run:
+            return 5
+        wait = self._mean_run * max(1, self._queued) / self.settings.workers
+        return int(min(300, max(1, math.ceil(wait))))
+
+    # --------------------------------------------------------------------------------------------------- workers
+
+    def _work(self, number: int) -> None:
+        try:
+            backend = self.backend_factory()
+        except Exception as error:  # any failure to load is reported by /readyz, never raised into the void
+            self.backend_states[number] = f"failed: {error}"
+            log.error("worker %d cannot load the %s backend: %s", number, self.settings.backend, error)
+            if self.unavailable():
+                self._fail_queued(self.backend_states[number])
+            return
+        self.backend_states[number] = "ready"
+        try:
+            while True:
+                job = self._next()
+                if job is None:
+                    return
+                try:
+                    self._run(job, backend)
+                except Exception:  # the store failed under us: forget the job here, keep the worker
+                    log.exception("job %s could not be recorded", job.id)
+                    self._forget(job)
+        finally:
+            backend.close()
+
+    def _next(self) -> ActiveJob | None:
+        with self._cond:
+            while not self._stopping:
+                if self._queue:
+                    job = self._active[self._queue.popleft()]
+                    self._queued -= 1
+                    self._running += 1
+                    job.state = "running"
+                    job.started = time.time()
+                    return job
+                self._cond.wait()
+            return None
+
+    def _fail_queued(self, reason: str) -> None:
+        with self._cond:
+            waiting = [self._active.pop(job_id) for job_id in self._queue]
+            self._queue.clear()
+            self._queued = 0
+        for job in waiting:
+            self._finish(job, "failed", error=f"no backend: {reason}")
+
+    def _run(self, job: ActiveJob, backend) -> None:
+        started = job.started
+        self.metrics.queue_seconds.observe(max(0.0, started - job.created))
+        self.store.mark_running(job.id, started)
+        job.log.append("state", {"state": "running"})
+        sampled = [0]
+
+        def progress(event: ProgressEvent) -> None:
+            job.stage, job.progress = event.stage, dict(event.stats)
+            self.metrics.count_samples(event.stats.get("sampled", 0) - sampled[0])
+            sampled[0] = event.stats.get("sampled", 0)
+            job.log.append("progress", {"stage": event.stage, "stats": event.stats, "elapsed": event.elapsed,
+                                        "message": event.message})
+
+        try:
+            spec = self.store.spec(job.id)
+            result = solve(spec.problem, with_options(backend, spec.options), samples=spec.samples,
+                           seconds=spec.seconds, seed=spec.seed, languages=spec.languages, sandbox=self.sandbox,
+                           on_progress=progress, cancel=job.cancel)
+        except Cancelled:
+            if job.interrupted:
+                self._requeue(job)
+            else:
+                self._finish(job, "cancelled", error="cancelled by the client")
+        except (BackendError, SandboxError, ProblemFormatError, ValueError) as error:
+            self._finish(job, "failed", error=str(error))
+        except Exception as error:  # a bug of ours: the job fails with a message, the worker lives on
+            log.exception("job %s failed", job.id)
+            self._finish(job, "failed", error=f"internal error: {type(error).__name__}: {error}")
+        else:
+            self._finish(job, "done", result=result.to_json())
+
+    def _forget(self, job: ActiveJob) -> None:
+        with self._cond:
+            if self._active.pop(job.id, None) is not None and job.state == "running":
+                self._running -= 1
+            self._cond.notify_all()
+        job.log.append("state", {"id": job.id, "state": "failed", "error": "the job store failed"}, final=True)
+
+    def _requeue(self, job: ActiveJob) -> None:
+        """A running job interrupted by shutdown: queued again in the database, resumed by the next server."""
+        try:
+            self.store.requeue(job.id, count_attempt=False)
+        except sqlite3.Error:
+            log.warning("job %s could not be put back in the queue", job.id)
+        with self._cond:
+            self._active.pop(job.id, None)
+            self._running -= 1
+            self._cond.notify_all()
+        job.log.append("state", {"state": "queued", "message": "the server is shutting down"}, final=True)
+
+    def _finish(self, job: ActiveJob, state: str, result: dict | None = None, error: str | None = None) -> None:
+        finished = time.time()
+        self.store.finish(job.id, state, finished, job.stage, job.progress, result, error)
+        with self._cond:
+            was_running = job.state == "running"
+            job.state = state
+            self._active.pop(job.id, None)
+            if was_running:
+                self._running -= 1
+                run = finished - job.started
+                self._mean_run = run if not self._mean_run else 0.8 * self._mean_run + 0.2 * run
+                self.metrics.run_seconds.observe(run, state=state)
+            self._cond.notify_all()
+            self._finished_since_prune += 1
+            prune = self._finished_since_prune >= PRUNE_EVERY
+            if prune:
+                self._finished_since_prune = 0
+        self.metrics.finished.inc(state=state)
+        if prune:
+            self.store.prune(self.settings.keep_jobs)
+        job.log.append("state", self.job(job.id) or {"id": job.id, "state": state}, final=True)
+
+
+def _public(stored: dict) -> dict:
+    budget = stored["budget"] or {}
+    return {
+        "id": stored["id"],
+        "state": stored["state"],
+        "problem": stored["name"],
+        "budget": budget,
+        "created": stored["created"],
+        "started": stored["started"],
+        "finished": stored["finished"],
+        "stage": stored["stage"],
+        "progress": stored["progress"] or {},
+        "error": stored["error"],
+        "result": stored["result"],
+    }

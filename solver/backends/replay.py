@@ -1,0 +1,78 @@
+"""Candidates that were written before: a JSON Lines file, or a problem's own human solutions.
+
+For evaluating selection on human programs (a problem's correct and incorrect solutions together), for replaying
+a model's samples through a different selection, and for tests that need no model.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from problems.model import Language, Problem
+from solver.backends.base import BackendError, check_languages
+from solver.pipeline.records import Candidate
+
+_LANGUAGE_NAMES = {Language.PYTHON3: "python3", Language.PYTHON: "python3", Language.CPP: "cpp",
+                   Language.JAVA: "java"}
+_LANGUAGE_SPELLINGS = {"python3": "python3", "python": "python3", "py": "python3", "cpp": "cpp", "c++": "cpp",
+                       "cpp17": "cpp", "java": "java"}
+
+
+class ReplayBackend:
+    """`path` None: the problem's solutions and incorrect_solutions, shuffled by the seed. Otherwise a JSON Lines
+    file of objects with `code` and `language` (and optionally `problem`: rows naming another problem are skipped)."""
+
+    name = "replay"
+
+    def __init__(self, path: str | Path | None = None, *, shuffle: bool = True) -> None:
+        self.path = Path(path) if path else None
+        self.shuffle = shuffle
+        if self.path is not None and not self.path.is_file():
+            raise BackendError(f"replay: no such file {self.path}")
+
+    def _rows(self, problem: Problem) -> list[tuple[str, str, dict]]:
+        if self.path is None:
+            rows = []
+            for correct, solutions in ((True, problem.solutions), (False, problem.incorrect_solutions)):
+                for solution in solutions:
+                    if solution.language in _LANGUAGE_NAMES:
+                        rows.append((_LANGUAGE_NAMES[solution.language], solution.code, {"correct": correct}))
+            return rows
+        rows = []
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise BackendError(f"replay: cannot read {self.path}: {error}") from None
+        for number, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 may sit in code
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise BackendError(f"{self.path}:{number}: not JSON ({error})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("code"), str):
+                raise BackendError(f"{self.path}:{number}: a row must be an object with a string \"code\"")
+            language = _LANGUAGE_SPELLINGS.get(str(row.get("language", "python3")).lower())
+            if language is None:
+                raise BackendError(f"{self.path}:{number}: unknown language {row.get('language')!r} "
+                                   f"(python3, cpp or java)")
+            if row.get("problem") not in (None, problem.name):
+                continue
+            rows.append((language, row["code"],
+                         {k: v for k, v in row.items() if k not in ("code", "language")}))
+        return rows
+
+    def sample(self, problem: Problem, count: int, *, seed: int = 0,
+               languages: Sequence[str] | None = None) -> Iterator[Candidate]:
+        allowed = check_languages(languages, ("python3", "cpp", "java"))
+        rows = [row for row in self._rows(problem) if row[0] in allowed]
+        if self.shuffle:
+            random.Random(seed).shuffle(rows)
+        for index, (language, code, metadata) in enumerate(rows[:count]):
+            yield Candidate(index, language, code, self.name, None, metadata)
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,98 @@
+"""`solver batch DATASET --out DIR` and `solver report DIR [DIR2]`: solve a split, then read the run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from problems import ProblemFormatError, load
+from solver.commands import CommandError
+from solver.commands.solve import add_backend_arguments, make_backend_from
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "batch",
+        help="solve every problem of a split, resumable, with per-problem JSON Lines results",
+        description="Solve every problem of DATASET (any source the loaders read) and append one JSON line per "
+        "problem to DIR/results.jsonl as soon as it is done: every candidate's verdicts on the example tests, its "
+        "cluster on the generated inputs and, when it passed the examples, its verdict on the hidden tests. "
+        "Rerunning the same command resumes a killed run.",
+    )
+    parser.add_argument("dataset", metavar="DATASET", help="a problem source (file, directory, curriculum:...)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="the run directory")
+    parser.add_argument("--samples", type=int, default=100, metavar="K", help="samples per problem (default 100)")
+    parser.add_argument("--seconds", type=float, metavar="S", help="at most S seconds of sampling per problem")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N problems")
+    add_backend_arguments(parser)
+    parser.set_defaults(handler=run_batch)
+
+    report = sub.add_parser(
+        "report",
+        help="a Markdown report with solve-rate plots of one batch run, or two side by side",
+        description="Write report.md and solve_rate.png (10@k with clustering, 10@k with random choice among the "
+        "filtered samples, and pass@k against k) into the first run's directory, or --out.",
+    )
+    report.add_argument("runs", type=Path, nargs="+", metavar="DIR", help="one or two batch run directories")
+    report.add_argument("--out", type=Path, metavar="DIR")
+    report.add_argument("--trials", type=int, default=200, help="subsamples per k for the n@k estimate")
+    report.set_defaults(handler=run_report)
+
+
+def _problems(dataset: str, limit: int | None):
+    try:
+        for number, problem in enumerate(load(dataset)):
+            if limit is not None and number >= limit:
+                return
+            yield problem
+    except (ProblemFormatError, FileNotFoundError, ValueError) as error:
+        raise CommandError(str(error)) from None
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from solver.evaluation.batch import BatchSettings, batch, start_run
+
+    if args.samples < 1:
+        raise CommandError("--samples must be at least 1")
+    total = sum(1 for _ in _problems(args.dataset, args.limit))  # a streaming pass: names only are kept
+    if total == 0:
+        raise CommandError(f"{args.dataset}: no problems")
+    settings = BatchSettings(args.samples, args.seconds, args.seed,
+                             tuple(args.languages) if args.languages else None, args.backend, args.model)
+    try:
+        done = start_run(args.out, settings, args.dataset)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    already = len(done)
+    backend = make_backend_from(args)
+    solved = 0
+    with tqdm(total=total, initial=min(already, total), unit="problem", desc="batch", file=sys.stderr) as bar:
+        try:
+            for summary in batch(_problems(args.dataset, args.limit), args.out, backend, settings, done=done):
+                solved += bool(summary["solved"])
+                bar.set_postfix(solved=solved, refresh=False)
+                bar.update(1)
+        finally:
+            backend.close()
+    print(f"{args.out}: {total} problems ({already} from before this run); solved in this run: {solved}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from solver.evaluation.report import write_report
+
+    if len(args.runs) > 2:
+        raise CommandError("report compares at most two runs")
+    for directory in args.runs:
+        if not directory.is_dir():
+            raise CommandError(f"{directory}: not a run directory")
+    try:
+        path = write_report(args.runs, args.out, args.trials)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    print(path)
+    return 0

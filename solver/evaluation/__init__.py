@@ -1,0 +1,1 @@
+"""Evaluation: metrics (pass@k, n@k), batch runs, reports and Codeforces contest scoring."""

@@ -1,0 +1,103 @@
+"""Records that flow through the solve loop: candidates, their fate, the submissions, and progress events."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sampled program. `index` is its place in the backend's stream; `logprob` is None when unknown."""
+
+    index: int
+    language: str  # python3, cpp or java
+    code: str
+    backend: str
+    logprob: float | None = None
+    metadata: dict = field(default_factory=dict)  # how it was sampled: header, temperature, model, ...
+
+
+@dataclass
+class CandidateRecord:
+    """What happened to a candidate: a duplicate, a compile error, its example verdicts, its cluster."""
+
+    candidate: Candidate
+    duplicate_of: int | None = None
+    compiled: bool | None = None
+    example_verdict: str | None = None  # ACCEPTED or the first failing verdict
+    passed_examples: bool = False
+    signature: str | None = None  # digest of its behaviour on the generated inputs
+    generated_outcomes: list[str] | None = None  # how each run on a generated input ended (OK, TIME_LIMIT, ...)
+    cluster: int | None = None
+    hidden_verdict: str | None = None  # only for submissions, judged after selection
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["candidate"] = asdict(self.candidate)
+        return data
+
+
+@dataclass(frozen=True)
+class Submission:
+    candidate: Candidate
+    cluster: int
+    cluster_size: int
+
+
+@dataclass
+class SolveStats:
+    sampled: int = 0
+    unique: int = 0
+    compiled: int = 0
+    passed_examples: int = 0
+    generated_inputs: int = 0
+    clusters: int = 0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """The same stream feeds the command line's progress line, the service's events and the batch runner's log."""
+
+    stage: str  # sampling, filtering, clustering, selected, judging, done
+    stats: dict
+    elapsed: float
+    message: str = ""
+
+
+@dataclass
+class SolveResult:
+    problem: str
+    submissions: list[Submission]
+    stats: SolveStats
+    records: list[CandidateRecord]
+    generated_inputs: list[str]
+    timings: dict[str, float]
+    hidden_verdicts: list[str] | None = None  # the contest's verdict of each submission, when hidden tests exist
+
+    @property
+    def solved(self) -> bool | None:
+        if self.hidden_verdicts is None:
+            return None
+        return "ACCEPTED" in self.hidden_verdicts
+
+    def to_json(self, with_records: bool = False) -> dict:
+        data = {
+            "problem": self.problem,
+            "submissions": [
+                {"code": s.candidate.code, "language": s.candidate.language, "cluster_size": s.cluster_size,
+                 "cluster": s.cluster, "candidate": s.candidate.index}
+                for s in self.submissions
+            ],
+            "stats": self.stats.as_dict(),
+            "timings": {name: round(value, 3) for name, value in self.timings.items()},
+        }
+        if self.hidden_verdicts is not None:
+            data["hidden_verdicts"] = self.hidden_verdicts
+            data["solved"] = self.solved
+        if with_records:
+            data["candidates"] = [record.to_json() for record in self.records]
+            data["generated_inputs"] = self.generated_inputs
+        return data

@@ -1,0 +1,302 @@
+"""The solve loop: sample, remove duplicates, filter on the examples, cluster by behaviour, submit ten.
+
+Sampling runs in its own thread and feeds a queue; the sandbox's workers judge each new unique candidate on the
+example tests while later ones are still being sampled. When sampling ends (the budget of samples or seconds is
+spent), the survivors run on generated inputs, are grouped by identical behaviour, and one program from each of
+the largest clusters is submitted. Hidden tests are looked at only after the submissions are fixed, to report
+the contest's verdict; they never influence the choice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import queue
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from problems.model import Problem
+from sandbox import CompileError, Limits, Outcome, Program, Sandbox, Verdict, limits_for_problem
+from solver.pipeline.cluster import behaviour_signature, clusters, select_submissions
+from solver.pipeline.inputs import InputGenerator, StructuredGenerator
+from solver.pipeline.normalize import delimiters_balance, normalized
+from solver.pipeline.records import CandidateRecord, ProgressEvent, SolveResult, SolveStats, Submission
+
+if TYPE_CHECKING:
+    from solver.backends.base import Backend
+
+SUBMISSIONS = 10
+GENERATED_INPUTS = 20
+CRASH_SHARE = 0.5  # a generated input on which more than this share of survivors fail is probably invalid
+PROGRESS_EVERY = 0.25  # seconds between progress events while candidates stream in
+
+
+class Cancelled(Exception):
+    """The solve was cancelled from outside (the service's DELETE, a Ctrl-C)."""
+
+
+_HIDDEN_FIELDS = ("private_tests", "generated_tests")
+
+
+def public_view(problem: Problem) -> Problem:
+    """The problem as a contestant sees it: everything but the hidden tests, which are not even read."""
+    values = {f.name: getattr(problem, f.name) for f in dataclasses.fields(Problem) if f.name not in _HIDDEN_FIELDS}
+    return Problem(**values)
+
+
+@dataclasses.dataclass
+class _Judged:
+    record: CandidateRecord
+    executable: object | None = None
+
+
+class _Solve:
+    """The state of one solve; `run` drives the stages in order."""
+
+    def __init__(self, problem: Problem, backend: Backend, sandbox: Sandbox, *, samples: int,
+                 seconds: float | None, seed: int, languages: Sequence[str] | None,
+                 on_progress: Callable[[ProgressEvent], None] | None, cancel: threading.Event | None,
+                 input_generator: InputGenerator, generated_inputs: int, submissions: int,
+                 hidden_scope: str) -> None:
+        self.problem = problem
+        self.view = public_view(problem)
+        self.backend, self.sandbox = backend, sandbox
+        self.samples, self.seconds, self.seed, self.languages = samples, seconds, seed, languages
+        self.on_progress, self.cancel = on_progress, cancel or threading.Event()
+        self.input_generator, self.generated_inputs, self.submissions = input_generator, generated_inputs, submissions
+        self.hidden_scope = hidden_scope
+        self.start = time.monotonic()
+        self.deadline = self.start + seconds if seconds else None
+        self.stats = SolveStats()
+        self.records: list[CandidateRecord] = []
+        self.timings: dict[str, float] = {}
+        self.limits: Limits = limits_for_problem(self.view.time_limit, self.view.memory_limit_bytes)
+        self._last_event = 0.0
+
+    # ------------------------------------------------------------------------------------------------- events
+
+    def emit(self, stage: str, message: str = "", force: bool = True) -> None:
+        now = time.monotonic()
+        if self.on_progress is None or (not force and now - self._last_event < PROGRESS_EVERY):
+            return
+        self._last_event = now
+        self.on_progress(ProgressEvent(stage, self.stats.as_dict(), round(now - self.start, 3), message))
+
+    def check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled("the solve was cancelled")
+
+    def out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    # ------------------------------------------------------------------------------------------------- stages
+
+    def run(self) -> SolveResult:
+        self.emit("sampling")
+        inputs = self.make_inputs()
+        survivors = self.sample_and_filter()
+        self.check_cancel()
+        started = time.monotonic()
+        self.emit("clustering")
+        signatures = self.signatures(survivors, inputs)
+        order = clusters(signatures)
+        cluster_of = {position: number for number, members in enumerate(order) for position in members}
+        for position, judged in enumerate(survivors):
+            judged.record.signature = signatures[position]
+            judged.record.cluster = cluster_of[position]
+        self.stats.clusters = len(order)
+        chosen = select_submissions(signatures, self.submissions)
+        submissions = [Submission(survivors[p].record.candidate, cluster_of[p], len(order[cluster_of[p]]))
+                       for p in chosen]
+        self.timings["clustering"] = time.monotonic() - started
+        self.emit("selected", f"{len(submissions)} submissions from {len(order)} clusters")
+        # The submissions are fixed: only now are the hidden tests read.
+        judged = survivors if self.hidden_scope == "survivors" else [survivors[p] for p in chosen]
+        verdict_of = self.judge_hidden(judged) if self.hidden_scope != "none" else None
+        hidden_verdicts = None if verdict_of is None else [verdict_of[id(survivors[p])] for p in chosen]
+        self.timings["total"] = time.monotonic() - self.start
+        self.emit("done")
+        return SolveResult(self.problem.name, submissions, self.stats, self.records, inputs, self.timings,
+                           hidden_verdicts)
+
+    def make_inputs(self) -> list[str]:
+        started = time.monotonic()
+        examples = [test.input for test in self.view.public_tests]
+        made = self.input_generator.generate(self.view.description, examples, self.generated_inputs,
+                                             random.Random(self.seed))
+        self.timings["inputs"] = time.monotonic() - started
+        return made
+
+    def sample_and_filter(self) -> list[_Judged]:
+        """Sampling in a thread, judging on the examples in the sandbox's pool, overlapped."""
+        started = time.monotonic()
+        candidates: queue.Queue = queue.Queue(maxsize=512)
+        stop = threading.Event()
+        end = object()
+
+        def offer(item: object) -> bool:
+            """Put an item on the queue unless the consumer has stopped listening; False when it has."""
+            while not stop.is_set():
+                try:
+                    candidates.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def produce() -> None:
+            try:
+                for candidate in self.backend.sample(self.view, self.samples, seed=self.seed,
+                                                     languages=self.languages):
+                    if not offer(candidate):
+                        return
+            except BaseException as error:  # handed to the consuming thread, raised there
+                offer(error)
+            finally:
+                offer(end)
+                self.timings["sampling"] = time.monotonic() - started
+
+        producer = threading.Thread(target=produce, name="sampling", daemon=True)
+        producer.start()
+        seen: dict[tuple[str, str], int] = {}
+
+        def unique() -> Iterator[CandidateRecord]:
+            while True:
+                if self.cancel.is_set() or self.out_of_time():
+                    return
+                try:
+                    item = candidates.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                if item is end:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                record = CandidateRecord(item)
+                self.records.append(record)
+                self.stats.sampled += 1
+                key = (item.language, normalized(item.language, item.code))
+                if key in seen:
+                    record.duplicate_of = seen[key]
+                    self.emit("sampling", force=False)
+                    continue
+                seen[key] = item.index
+                self.stats.unique += 1
+                yield record
+
+        tests = self.view.public_tests
+        checker = self.view.checker
+
+        def judge(record: CandidateRecord) -> _Judged:
+            candidate = record.candidate
+            if candidate.language in ("cpp", "java") and not delimiters_balance(candidate.code):
+                return _Judged(record)  # cannot compile: the compiler's time is saved
+            executable = self.sandbox.compile(Program(candidate.language, candidate.code))
+            if isinstance(executable, CompileError):
+                return _Judged(record)
+            result = self.sandbox.judge(executable, tests, self.limits, checker, stop_on_failure=True)
+            record.example_verdict = result.verdict.value
+            record.passed_examples = result.verdict is Verdict.ACCEPTED
+            return _Judged(record, executable)
+
+        survivors: list[_Judged] = []
+        try:
+            for _, judged in self.sandbox.map_unordered(judge, unique()):
+                record = judged.record
+                record.compiled = judged.executable is not None
+                if record.compiled:
+                    self.stats.compiled += 1
+                else:
+                    record.example_verdict = Verdict.COMPILE_ERROR.value
+                if record.passed_examples:
+                    self.stats.passed_examples += 1
+                    survivors.append(judged)
+                self.emit("filtering", force=False)
+        finally:
+            stop.set()
+            producer.join(timeout=5)
+        self.timings["sampling_and_filtering"] = time.monotonic() - started
+        self.check_cancel()
+        # Clusters are numbered by the candidates' order in the stream, not by which finished judging first.
+        survivors.sort(key=lambda judged: judged.record.candidate.index)
+        self.emit("filtering", f"{len(survivors)} of {self.stats.unique} unique candidates pass the examples")
+        return survivors
+
+    def signatures(self, survivors: list[_Judged], inputs: list[str]) -> list[str | None]:
+        """Each survivor's behaviour on the generated inputs, with inputs most of them fail on left out."""
+        self.stats.generated_inputs = len(inputs)
+        if not survivors or not inputs or len(survivors) == 1:
+            return [None] * len(survivors) if len(survivors) > 1 else [""] * len(survivors)
+        jobs = (((position, number), judged.executable, text)
+                for position, judged in enumerate(survivors) for number, text in enumerate(inputs))
+        behaviour = [[""] * len(inputs) for _ in survivors]
+        failed = [0] * len(inputs)
+        for count, ((position, number), run) in enumerate(self.sandbox.run_many(jobs, self.limits)):
+            if count % 64 == 0:
+                self.check_cancel()
+            if run.outcome is Outcome.OK:
+                behaviour[position][number] = "OK:" + " ".join(run.stdout.decode("utf-8", "replace").split())
+            else:
+                behaviour[position][number] = run.outcome.value
+                failed[number] += 1
+        for judged, outcomes in zip(survivors, behaviour):
+            judged.record.generated_outcomes = [o if not o.startswith("OK:") else "OK" for o in outcomes]
+        valid = [n for n in range(len(inputs)) if failed[n] <= CRASH_SHARE * len(survivors)]
+        self.stats.generated_inputs = len(valid)
+        if not valid:  # every input looks invalid: the behaviour is unknown, each program is a cluster of its own
+            return [None] * len(survivors)
+        return [behaviour_signature([outcomes[n] for n in valid]) for outcomes in behaviour]
+
+    def judge_hidden(self, chosen: list[_Judged]) -> dict[int, str] | None:
+        """Each chosen program's verdict on the hidden tests (keyed by id), or None when there are none."""
+        hidden = self.problem.private_tests + self.problem.generated_tests
+        if not hidden:
+            return None
+        started = time.monotonic()
+        self.emit("judging", f"judging {len(chosen)} programs on {len(hidden)} hidden tests")
+
+        def work(judged: _Judged) -> str:
+            result = self.sandbox.judge(judged.executable, hidden, self.limits, self.problem.checker,
+                                        stop_on_failure=True)
+            judged.record.hidden_verdict = result.verdict.value
+            return result.verdict.value
+
+        verdicts = {}
+        for position, verdict in self.sandbox.map_unordered(work, chosen):
+            verdicts[id(chosen[position])] = verdict
+            self.check_cancel()
+        self.timings["hidden"] = time.monotonic() - started
+        return verdicts
+
+
+def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: float | None = None, seed: int = 0,
+          languages: Sequence[str] | None = None, sandbox: Sandbox | None = None,
+          on_progress: Callable[[ProgressEvent], None] | None = None, cancel: threading.Event | None = None,
+          input_generator: InputGenerator | None = None, generated_inputs: int = GENERATED_INPUTS,
+          submissions: int = SUBMISSIONS, hidden: str = "submissions") -> SolveResult:
+    """Solve one problem within a budget of `samples` candidates and (optionally) `seconds` of sampling.
+
+    `hidden` says which programs are judged on the hidden tests once the submissions are fixed: "submissions"
+    (the contest's verdict), "survivors" (every program that passed the examples, for pass@k and n@k) or "none".
+
+    Raises Cancelled when `cancel` is set, and the backend's or sandbox's own errors when they cannot work.
+    """
+    if samples < 1:
+        raise ValueError(f"samples: must be at least 1, got {samples}")
+    if seconds is not None and seconds <= 0:
+        raise ValueError(f"seconds: must be positive, got {seconds}")
+    if problem.interactive:
+        raise ValueError(f"{problem.name}: interactive problems are not supported by the solve loop")
+    if hidden not in ("submissions", "survivors", "none"):
+        raise ValueError(f"hidden: must be submissions, survivors or none, got {hidden!r}")
+    own = sandbox is None
+    sandbox = sandbox or Sandbox()
+    try:
+        return _Solve(problem, backend, sandbox, samples=samples, seconds=seconds, seed=seed, languages=languages,
+                      on_progress=on_progress, cancel=cancel, input_generator=input_generator or StructuredGenerator(),
+                      generated_inputs=generated_inputs, submissions=submissions, hidden_scope=hidden).run()
+    finally:
+        if own:
+            sandbox.close()
