@@ -52,22 +52,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     score.set_defaults(handler=run_score)
 
 
-def read_json(path: Path) -> object:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CommandError(f"{path}: not valid JSON: {error}") from None
-
-
 def run_deltas(args: argparse.Namespace) -> int:
-    from solver.evaluation.rating import RoundFormatError, rating_update, read_round
+    from solver.evaluation.rating import RoundFormatError, rating_update, read_round_file
 
     try:
-        rated = read_round(read_json(args.file))
+        rated = read_round_file(args.file)
     except RoundFormatError as error:
-        raise CommandError(f"{args.file}: {error}") from None
+        raise CommandError(str(error)) from None
     if args.check:
         missing = next((s.handle for s, d in zip(rated.standings, rated.official) if d is None), None)
         if missing is not None:

@@ -19,7 +19,6 @@ rating, its performance rating and its CodeElo rating.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from solver.evaluation.rating import (
     codeelo_rating,
     performance_rating,
     rating_update,
+    read_json,
     standings_from_rows,
 )
 
@@ -231,14 +231,14 @@ def score_contest(contest: Contest, run: Mapping[str, Sequence[Submission]],
 
 def load_contest(path: Path) -> Contest:
     """A contest file; `participants` is a list of rows or the path of a rows file, relative to the contest file."""
-    data = _read_json(path)
+    data = read_json(path, ContestFormatError)
     if not isinstance(data, dict):
         raise ContestFormatError(f"{path}: expected a JSON object")
     participants = data.get("participants")
     where = f"{path}: participants"
     if isinstance(participants, str):
         rows_path = path.parent / participants
-        participants = _read_json(rows_path)
+        participants = read_json(rows_path, ContestFormatError)
         where = str(rows_path)
     if not isinstance(participants, list) or not participants:
         raise ContestFormatError(f"{where}: expected a non-empty list of rows [handle, points, penalty, oldRating]")
@@ -270,7 +270,7 @@ def load_contest(path: Path) -> Contest:
 
 def load_run(path: Path) -> dict[str, tuple[Submission, ...]]:
     """A run file: for each problem index, its submissions in submission order."""
-    data = _read_json(path)
+    data = read_json(path, ContestFormatError)
     problems = data.get("problems") if isinstance(data, dict) else None
     if not isinstance(problems, dict):
         raise ContestFormatError(f"{path}: expected an object with problems: {{index: [submission, ...]}}")
@@ -300,12 +300,3 @@ def _submission(item: object, where: str) -> Submission:
         return Submission(accepted, None if minute is None else float(minute), release)
     except ValueError as error:
         raise ContestFormatError(f"{where}: {error}") from None
-
-
-def _read_json(path: Path) -> object:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContestFormatError(f"cannot read {path}: {error.strerror or error}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ContestFormatError(f"{path}: not valid JSON: {error}") from None

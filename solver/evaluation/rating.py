@@ -14,9 +14,11 @@ so a round of 25,000 takes well under a second.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -246,6 +248,25 @@ def codeelo_rating(others: Sequence[int], rank: float, low: float = -1000.0, hig
 
 class RoundFormatError(ValueError):
     """A rated round's file is not in any form `read_round` knows; the message says where and what."""
+
+
+def read_json(path: Path, error: type[ValueError]) -> object:
+    """A JSON file's value; an unreadable or malformed file raises `error` with a message naming it."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as failure:
+        raise error(f"cannot read {path}: {failure.strerror or failure}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as failure:
+        raise error(f"{path}: not valid JSON: {failure}") from None
+
+
+def read_round_file(path: Path) -> RatedRound:
+    """`read_round` of a JSON file; every RoundFormatError names the file."""
+    data = read_json(path, RoundFormatError)
+    try:
+        return read_round(data)
+    except RoundFormatError as failure:
+        raise RoundFormatError(f"{path}: {failure}") from None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ pass@k (AlphaCode's Figure 8 shows these three).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,20 +43,22 @@ class RunSummary:
 
     @property
     def evaluated(self) -> list[dict]:
-        return [row for row in self.rows if row.get("hidden_tests") and "candidates" in row]
+        return evaluated_rows(self.rows)
+
+
+def evaluated_rows(rows: list[dict]) -> list[dict]:
+    """The problems the curves are computed over: solved (not skipped) and with hidden tests to judge by."""
+    return [row for row in rows if row.get("hidden_tests") and "candidates" in row]
 
 
 def summarize(directory: Path, trials: int = 200) -> RunSummary:
-    import json
-
     directory = Path(directory)
     rows = read_results(directory)
     if not rows:
         raise ValueError(f"{directory}: no results yet (expected {directory / 'results.jsonl'})")
     run_file = directory / RUN_FILE
     settings = json.loads(run_file.read_text(encoding="utf-8")) if run_file.is_file() else {}
-    evaluated = [row for row in rows if row.get("hidden_tests") and "candidates" in row]
-    outcomes = [sample_outcomes(row) for row in evaluated]
+    outcomes = [sample_outcomes(row) for row in evaluated_rows(rows)]
     smallest = min((len(o) for o in outcomes if o), default=0)
     ks = [k for k in KS if k <= smallest]
     curves: dict[str, list[float]] = {name: [] for name in CURVES}

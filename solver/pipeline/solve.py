@@ -63,7 +63,7 @@ class _Solve:
         self.problem = problem
         self.view = public_view(problem)
         self.backend, self.sandbox = backend, sandbox
-        self.samples, self.seconds, self.seed, self.languages = samples, seconds, seed, languages
+        self.samples, self.seed, self.languages = samples, seed, languages
         self.on_progress, self.cancel = on_progress, cancel or threading.Event()
         self.input_generator, self.generated_inputs, self.submissions = input_generator, generated_inputs, submissions
         self.hidden_scope = hidden_scope
@@ -113,9 +113,11 @@ class _Solve:
         self.timings["clustering"] = time.monotonic() - started
         self.emit("selected", f"{len(submissions)} submissions from {len(order)} clusters")
         # The submissions are fixed: only now are the hidden tests read.
-        judged = survivors if self.hidden_scope == "survivors" else [survivors[p] for p in chosen]
-        verdict_of = self.judge_hidden(judged) if self.hidden_scope != "none" else None
-        hidden_verdicts = None if verdict_of is None else [verdict_of[id(survivors[p])] for p in chosen]
+        hidden_verdicts = None
+        if self.hidden_scope != "none":
+            to_judge = survivors if self.hidden_scope == "survivors" else [survivors[p] for p in chosen]
+            if self.judge_hidden(to_judge):
+                hidden_verdicts = [survivors[p].record.hidden_verdict for p in chosen]
         self.timings["total"] = time.monotonic() - self.start
         self.emit("done")
         return SolveResult(self.problem.name, submissions, self.stats, self.records, inputs, self.timings,
@@ -227,8 +229,8 @@ class _Solve:
     def signatures(self, survivors: list[_Judged], inputs: list[str]) -> list[str | None]:
         """Each survivor's behaviour on the generated inputs, with inputs most of them fail on left out."""
         self.stats.generated_inputs = len(inputs)
-        if not survivors or not inputs or len(survivors) == 1:
-            return [None] * len(survivors) if len(survivors) > 1 else [""] * len(survivors)
+        if len(survivors) < 2 or not inputs:  # nothing to tell apart: each program is a cluster of its own
+            return [None] * len(survivors)
         jobs = (((position, number), judged.executable, text)
                 for position, judged in enumerate(survivors) for number, text in enumerate(inputs))
         behaviour = [[""] * len(inputs) for _ in survivors]
@@ -249,26 +251,23 @@ class _Solve:
             return [None] * len(survivors)
         return [behaviour_signature([outcomes[n] for n in valid]) for outcomes in behaviour]
 
-    def judge_hidden(self, chosen: list[_Judged]) -> dict[int, str] | None:
-        """Each chosen program's verdict on the hidden tests (keyed by id), or None when there are none."""
+    def judge_hidden(self, chosen: list[_Judged]) -> bool:
+        """Judge the chosen programs on the hidden tests (into their records); False when there are none."""
         hidden = self.problem.private_tests + self.problem.generated_tests
         if not hidden:
-            return None
+            return False
         started = time.monotonic()
         self.emit("judging", f"judging {len(chosen)} programs on {len(hidden)} hidden tests")
 
-        def work(judged: _Judged) -> str:
+        def work(judged: _Judged) -> None:
             result = self.sandbox.judge(judged.executable, hidden, self.limits, self.problem.checker,
                                         stop_on_failure=True)
             judged.record.hidden_verdict = result.verdict.value
-            return result.verdict.value
 
-        verdicts = {}
-        for position, verdict in self.sandbox.map_unordered(work, chosen):
-            verdicts[id(chosen[position])] = verdict
+        for _ in self.sandbox.map_unordered(work, chosen):
             self.check_cancel()
         self.timings["hidden"] = time.monotonic() - started
-        return verdicts
+        return True
 
 
 def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: float | None = None, seed: int = 0,
