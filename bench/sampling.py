@@ -4,10 +4,15 @@ One ~10M-parameter model (the `cpu-bench` preset: d_model 256, 8 query heads, 2 
 with 1 key/value head, and its twin with 8, on a 384-token statement, at batch sizes 1, 64 and 256; then our
 sampler against `model.generate` (sampling, the same number of sequences) on the same weights. The weights are
 untrained, so nearly every sample runs to the token limit; speed is counted in tokens actually decoded. A
-tokenizer of 8,000 pieces is trained on the standard library first (about a minute). The last line is one JSON
-object with the figures.
+tokenizer of 8,000 pieces is trained on the standard library first (about a minute).
 
-    python bench/sampling.py [--new-tokens 256] [--batches 1,64,256]
+Where the ratio comes from: the time of one decoding step of the largest batch with every row's cache at a given
+length (`--step-lengths`, up to AlphaCode's 768 decoder tokens), for both models. The two share everything but
+the self-attention cache, so the step ratio at length T bounds the ratio of any decode of at most T tokens.
+
+The last line is one JSON object with the figures.
+
+    python bench/sampling.py [--new-tokens 256] [--batches 1,64,256] [--step-lengths 64,256,512,767]
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import torch
 
 from solver.model import AlphaCodeForConditionalGeneration, CodeTokenizer, preset
 from solver.model.metadata import Header, HeaderPolicy, encoder_ids
-from solver.model.sampler import Sampler, SamplingConfig
+from solver.model.sampler import IncrementalDecoder, Sampler, SamplingConfig
 from solver.model.tokenizer import train_tokenizer
 
 STATEMENT_TOKENS = 384
@@ -64,6 +69,26 @@ def run_generate(model, ids: torch.Tensor, samples: int, new_tokens: int) -> tup
     return time.perf_counter() - start, tokens
 
 
+def step_decoder(model, tokenizer: CodeTokenizer, statement: str, batch: int) -> IncrementalDecoder:
+    """The sampler's decoder for `batch` rows, its caches preallocated to the model's full decoder length."""
+    ids = torch.tensor([encoder_ids(tokenizer, HEADER, statement, STATEMENT_TOKENS)])
+    with torch.no_grad():
+        memory = model.encoder(ids).last_hidden_state
+    return IncrementalDecoder(model, [memory], batch, model.config.max_decoder_length)
+
+
+def step_seconds(decoder: IncrementalDecoder, length: int, repeats: int) -> float:
+    """Seconds of one decoding step with every row's cache holding `length` tokens (the fastest of a few)."""
+    tokens = torch.zeros(len(decoder.position), dtype=torch.long)
+    times = []
+    for _ in range(max(1, repeats) + 1):  # the first step warms up
+        decoder.position[:] = length
+        start = time.perf_counter()
+        decoder.step(tokens)
+        times.append(time.perf_counter() - start)
+    return min(times[1:])
+
+
 def best(repeats: int, run, *args) -> tuple[float, int]:
     """The fastest of several runs (seconds, tokens): the usual guard against a machine's passing noise."""
     return min((run(*args) for _ in range(max(1, repeats))), key=lambda result: result[0] / max(result[1], 1))
@@ -73,9 +98,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--new-tokens", type=int, default=256, help="tokens decoded per sample")
     parser.add_argument("--batches", default="1,64,256", help="batch sizes, comma separated")
+    parser.add_argument("--step-lengths", default="64,256,512,767",
+                        help="cache lengths at which one decoding step of the largest batch is timed ('' = none)")
     parser.add_argument("--repeats", type=int, default=2, help="runs of each measurement; the fastest counts")
     args = parser.parse_args()
     batches = [int(b) for b in args.batches.split(",")]
+    lengths = [int(t) for t in args.step_lengths.split(",") if t.strip()]
+    limit = preset("cpu-bench").max_decoder_length
+    if any(not 0 <= length < limit for length in lengths):
+        parser.error(f"--step-lengths: every length must be in 0..{limit - 1}, got {args.step_lengths!r}")
     figures: dict[str, float] = {"new_tokens": args.new_tokens, "statement_tokens": STATEMENT_TOKENS,
                                  "threads": torch.get_num_threads()}
     with tempfile.TemporaryDirectory() as folder:
@@ -101,6 +132,20 @@ def main() -> int:
         figures[f"mqa_over_mha_at_{batch}"] = round(
             figures[f"mqa_tokens_per_s_at_{batch}"] / figures[f"mha_tokens_per_s_at_{batch}"], 2)
         print(f"  multi-query over multi-head at batch {batch}: {figures[f'mqa_over_mha_at_{batch}']}x", flush=True)
+
+    batch = max(batches)
+    if lengths:
+        print(f"one decoding step at batch {batch}, every row's cache at length T (milliseconds):")
+    decoders = {name: step_decoder(model, tokenizer, statement, batch) for name, model in models.items()} \
+        if lengths else {}
+    for length in lengths:
+        ms = {name: 1000 * step_seconds(decoder, length, 5 * args.repeats) for name, decoder in decoders.items()}
+        figures[f"mqa_step_ms_at_length_{length}"] = round(ms["mqa"], 2)
+        figures[f"mha_step_ms_at_length_{length}"] = round(ms["mha"], 2)
+        figures[f"mqa_over_mha_step_at_length_{length}"] = round(ms["mha"] / ms["mqa"], 2)
+        print(f"  T={length:<4} mqa {ms['mqa']:7.1f}  mha {ms['mha']:7.1f}  ratio {ms['mha'] / ms['mqa']:.2f}x",
+              flush=True)
+    del decoders  # their caches: 2.4 GB for the multi-head model at batch 256
 
     # Ours against transformers' generate, same weights (multi-query), same number of sequences and tokens.
     samples = 64 if 64 in batches else batches[-1]

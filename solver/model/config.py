@@ -108,7 +108,7 @@ PRESETS: dict[str, dict] = {
                       decoder_layers=6, d_ff=1024, max_encoder_length=768, max_decoder_length=384),
     # bench/sampling.py's model: about 10M parameters (num_kv_heads 1, or 8 for its multi-head twin).
     "cpu-bench": dict(vocab_size=8000, d_model=256, num_heads=8, num_kv_heads=1, encoder_layers=2,
-                      decoder_layers=6, d_ff=1024, max_encoder_length=512, max_decoder_length=512),
+                      decoder_layers=6, d_ff=1024, max_encoder_length=512, max_decoder_length=768),
 }
 
 
