@@ -69,9 +69,8 @@ def run_generate(model, ids: torch.Tensor, samples: int, new_tokens: int) -> tup
     return time.perf_counter() - start, tokens
 
 
-def step_decoder(model, tokenizer: CodeTokenizer, statement: str, batch: int) -> IncrementalDecoder:
+def step_decoder(model, ids: torch.Tensor, batch: int) -> IncrementalDecoder:
     """The sampler's decoder for `batch` rows, its caches preallocated to the model's full decoder length."""
-    ids = torch.tensor([encoder_ids(tokenizer, HEADER, statement, STATEMENT_TOKENS)])
     with torch.no_grad():
         memory = model.encoder(ids).last_hidden_state
     return IncrementalDecoder(model, [memory], batch, model.config.max_decoder_length)
@@ -133,10 +132,11 @@ def main() -> int:
             figures[f"mqa_tokens_per_s_at_{batch}"] / figures[f"mha_tokens_per_s_at_{batch}"], 2)
         print(f"  multi-query over multi-head at batch {batch}: {figures[f'mqa_over_mha_at_{batch}']}x", flush=True)
 
+    ids = torch.tensor([encoder_ids(tokenizer, HEADER, statement, STATEMENT_TOKENS)])
     batch = max(batches)
     if lengths:
         print(f"one decoding step at batch {batch}, every row's cache at length T (milliseconds):")
-    decoders = {name: step_decoder(model, tokenizer, statement, batch) for name, model in models.items()} \
+    decoders = {name: step_decoder(model, ids, batch) for name, model in models.items()} \
         if lengths else {}
     for length in lengths:
         ms = {name: 1000 * step_seconds(decoder, length, 5 * args.repeats) for name, decoder in decoders.items()}
@@ -149,7 +149,6 @@ def main() -> int:
 
     # Ours against transformers' generate, same weights (multi-query), same number of sequences and tokens.
     samples = 64 if 64 in batches else batches[-1]
-    ids = torch.tensor([encoder_ids(tokenizer, HEADER, statement, STATEMENT_TOKENS)])
     ours_seconds, ours_tokens = best(args.repeats, run_sampler, samplers["mqa"], statement, samples, samples,
                                      args.new_tokens)
     theirs_seconds, theirs_tokens = best(args.repeats, run_generate, models["mqa"], ids, samples, args.new_tokens)

@@ -257,7 +257,7 @@ class Sampler:
                 ended = token == tokenizer.eos_id
                 if not ended:
                     generated[row].append(token)
-                if ended or len(generated[row]) >= max_new or int(decoder.position[row]) >= max_new:
+                if ended or len(generated[row]) >= max_new:  # a row's position is its length until it ends
                     yield Sample(sample_index, headers[sample_index % len(headers)], tuple(generated[row]),
                                  tokenizer.decode(generated[row]), float(logprob[row]), ended)
                     generated[row], logprob[row] = [], 0.0
