@@ -22,6 +22,7 @@ import time
 
 from problems import BUNDLED_DIR, load
 from sandbox import Sandbox
+from solver.backends import SamplingParams
 from solver.backends.replay import ReplayBackend
 from solver.pipeline import SolveResult, public_view, solve
 
@@ -63,8 +64,9 @@ def main() -> int:
         for number, problem in enumerate(problems):
             # The public view: hidden tests are not needed here, and judging them would double the time. Each
             # problem has its own seed: with one seed, problems with as many candidates get one same order.
-            result = solve(public_view(problem), ReplayBackend(), samples=1000, sandbox=sandbox,
-                           seed=args.seed * len(problems) + number, generated_inputs=args.generated_inputs)
+            params = SamplingParams(seed=args.seed * len(problems) + number)
+            result = solve(public_view(problem), ReplayBackend(), samples=1000, sandbox=sandbox, params=params,
+                           generated_inputs=args.generated_inputs)
             rows.append({"problem": problem.name, **first_submission_figures(result)})
     wall = time.perf_counter() - started
 

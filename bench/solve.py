@@ -16,7 +16,7 @@ import json
 import time
 
 from problems import BUNDLED_DIR, load
-from solver.backends import make_backend
+from solver.backends import SamplingParams, make_backend
 from solver.pipeline import solve
 
 DEFAULT_PROBLEM = "Podium Order"
@@ -37,11 +37,11 @@ def main() -> int:
     backend = make_backend("native", args.model, threads=args.threads)
 
     started = time.perf_counter()
-    sampled = sum(1 for _ in backend.sample(problem, args.samples, seed=args.seed))
+    sampled = sum(1 for _ in backend.sample(problem, args.samples, SamplingParams(seed=args.seed)))
     sampling_alone = time.perf_counter() - started
 
     started = time.perf_counter()
-    result = solve(problem, backend, samples=args.samples, seed=args.seed)
+    result = solve(problem, backend, samples=args.samples, params=SamplingParams(seed=args.seed))
     wall = time.perf_counter() - started
 
     print(f"{problem.name}, {args.samples} samples, native backend")

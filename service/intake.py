@@ -13,6 +13,7 @@ from problems.codecontests import problem_to_row, row_to_problem
 from problems.model import Problem, ProblemFormatError, Test
 from service.schemas import SolveRequest
 from service.settings import Settings
+from solver.backends import BackendError, SamplingParams
 
 DEFAULT_NAME = "problem"
 
@@ -35,6 +36,11 @@ class JobSpec:
     seed: int = 0
     languages: tuple[str, ...] | None = None
     options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def params(self) -> SamplingParams:
+        """What the backend is asked with: this job's own, never another's (backends keep no per-call state)."""
+        return SamplingParams.build(self.options, seed=self.seed, languages=self.languages)
 
     def budget(self) -> dict[str, Any]:
         return {"samples": self.samples, "seconds": self.seconds, "seed": self.seed,
@@ -67,7 +73,13 @@ def job_spec(request: SolveRequest, settings: Settings) -> JobSpec:
                            f"settable: {permitted})")
     languages = tuple(dict.fromkeys(request.languages)) if request.languages else None
     problem = _problem(request, settings)
-    return JobSpec(problem, samples, float(seconds), request.seed, languages, options)
+    spec = JobSpec(problem, samples, float(seconds), request.seed, languages, options)
+    try:
+        spec.params  # noqa: B018  (checked now, so that a job never fails later on its own options)
+    except BackendError as error:
+        name, _, message = str(error).partition(": ")
+        raise Rejected(422, f"options.{name}" if name in options else name, message) from None
+    return spec
 
 
 def _problem(request: SolveRequest, settings: Settings) -> Problem:

@@ -11,7 +11,6 @@ problems and results live in the database, and the queue refuses work beyond its
 
 from __future__ import annotations
 
-import copy
 import logging
 import math
 import sqlite3
@@ -74,22 +73,6 @@ class ActiveJob:
     cancel: threading.Event = field(default_factory=threading.Event)
     interrupted: bool = False  # cancelled by a shutdown, not by a client: requeue it
     log: EventLog = field(default_factory=EventLog)
-
-
-def with_options(backend, options: dict[str, Any]):
-    """A shallow copy of `backend` sampling with `options` (the model itself is shared, never copied)."""
-    if not options:
-        return backend
-    clone = copy.copy(backend)
-    current = getattr(backend, "options", None)
-    if isinstance(current, dict):
-        clone.options = {**current, **options}
-        return clone
-    for name, value in options.items():
-        if not hasattr(backend, name):
-            raise BackendError(f"options.{name}: the {backend.name} backend does not take it")
-        setattr(clone, name, value)
-    return clone
 
 
 class JobManager:
@@ -267,6 +250,7 @@ class JobManager:
         else:
             backend = self.backend_states[0]
         report = {"backend": backend, "backend_name": self.settings.backend, "workers_ready": ready_workers,
+                  "options": list(self.settings.request_options),
                   "workers": self.settings.workers, "sandbox": self.sandbox_error or "ok",
                   "draining": self.draining.is_set()}
         return bool(ready_workers) and self.sandbox_error is None and not self.draining.is_set(), report
@@ -358,9 +342,8 @@ class JobManager:
 
         try:
             spec = self.store.spec(job.id)
-            result = solve(spec.problem, with_options(backend, spec.options), samples=spec.samples,
-                           seconds=spec.seconds, seed=spec.seed, languages=spec.languages, sandbox=self.sandbox,
-                           on_progress=progress, cancel=job.cancel)
+            result = solve(spec.problem, backend, samples=spec.samples, seconds=spec.seconds, params=spec.params,
+                           sandbox=self.sandbox, on_progress=progress, cancel=job.cancel)
         except Cancelled:
             if job.interrupted:
                 self._requeue(job)

@@ -6,7 +6,7 @@ that depend on the server's settings (statement length, budgets, test sizes) are
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -24,11 +24,20 @@ class Example(_Strict):
 
 
 class SamplingOptions(_Strict):
-    """Options of the model backend; which of them a request may set depends on the server (SOLVER_ALLOWED_OPTIONS)."""
+    """Sampling options of this request (solver.backends.SamplingParams). A request may set those the server's
+    operator allows (SOLVER_ALLOWED_OPTIONS) and its backend honours; /readyz lists them."""
 
     temperature: float | None = Field(None, gt=0, le=4)
-    top_k: int | None = Field(None, ge=0, le=100_000, description="0 turns top-k off")
     top_p: float | None = Field(None, gt=0, le=1)
+    top_k: int | None = Field(None, ge=0, le=100_000, description="0 turns top-k off")
+    max_tokens: int | None = Field(None, ge=1, le=32_768, description="the longest program, in the model's tokens")
+    stop: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
+        None, max_length=8, description="strings that end a sample")
+    frequency_penalty: float | None = Field(None, ge=-2, le=2, description="openai backend")
+    presence_penalty: float | None = Field(None, ge=-2, le=2, description="openai backend")
+    batch_size: int | None = Field(None, ge=1, le=4096, description="native backend: rows decoded at once")
+    header_variants: int | None = Field(None, ge=1, le=1024, description="native backend: distinct random headers")
+    shuffle: bool | None = Field(None, description="replay backend: false replays the programs in their order")
 
 
 class SolveRequest(_Strict):
@@ -72,6 +81,8 @@ class SubmissionOut(BaseModel):
     cluster_size: int = Field(description="how many surviving candidates behaved like this one")
     cluster: int
     candidate: int = Field(description="the candidate's place in the sampled stream")
+    metadata: dict[str, Any] = Field(default_factory=dict,
+                                     description="how the backend made it: finish reason, tokens, header, ...")
 
 
 class ResultOut(BaseModel):
@@ -88,7 +99,7 @@ class Budget(BaseModel):
     seconds: float
     seed: int
     languages: list[str] | None
-    options: dict[str, float | int]
+    options: dict[str, Any]
 
 
 class JobOut(BaseModel):

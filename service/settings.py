@@ -1,11 +1,12 @@
 """The service's settings: the one place it reads the environment.
 
-    SOLVER_BACKEND             native (default), hf, openai or replay: where candidates come from
-    SOLVER_MODEL               the backend's model: a checkpoint directory (native: the shipped one by default, hf),
-                               a served model's name (openai) or a JSON Lines file of programs (replay)
-    SOLVER_BACKEND_OPTIONS     a JSON object of the backend's own keyword arguments, e.g. {"base_url": "..."}
+    SOLVER_BACKEND             native (default), hf, openai, vllm or replay: where candidates come from
+    SOLVER_MODEL               the backend's model: a checkpoint directory (native: the shipped one by default, hf,
+                               vllm), a served model's name (openai) or a JSON Lines file of programs (replay)
+    SOLVER_BACKEND_OPTIONS     a JSON object of the backend's own constructor arguments, e.g. {"base_url": "...",
+                               "api": "chat"} (openai) or {"device": "cuda"} (native, hf)
     SOLVER_ALLOWED_OPTIONS     sampling options a request may set, comma-separated, or none
-                               (default temperature,top_k,top_p)
+                               (default temperature,top_k,top_p); a request may set those the backend honours
     SOLVER_DB                  the SQLite file holding jobs and results (default ./solver-jobs.sqlite3)
     SOLVER_WORKERS             solves that run at once, each with its own backend (default 1)
     SOLVER_MAX_QUEUE           jobs waiting for a worker before new ones get 429 (default 32)
@@ -32,17 +33,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-BACKENDS = ("native", "hf", "openai", "replay")
+from service.schemas import SamplingOptions
+from solver.backends import BACKENDS, backend_class
 
-# The sampling options each backend can change per job. A request's options must be among these and among the
-# ones the operator allows.
-BACKEND_OPTIONS = {
-    "native": ("temperature", "top_k", "top_p"),
-    "hf": ("temperature", "top_p"),
-    "openai": ("temperature",),
-    "replay": (),
-}
-SAMPLING_OPTIONS = ("temperature", "top_k", "top_p")
+# Every option a request can carry (the schema's); the operator allows some, the backend honours some.
+SAMPLING_OPTIONS = tuple(SamplingOptions.model_fields)
+DEFAULT_ALLOWED_OPTIONS = ("temperature", "top_k", "top_p")
 
 
 class SettingsError(ValueError):
@@ -54,7 +50,7 @@ class Settings:
     backend: str = "native"
     model: str | None = None
     backend_options: tuple[tuple[str, object], ...] = ()
-    allowed_options: tuple[str, ...] = SAMPLING_OPTIONS
+    allowed_options: tuple[str, ...] = DEFAULT_ALLOWED_OPTIONS
     db: Path = Path("solver-jobs.sqlite3")
     workers: int = 1
     max_queue: int = 32
@@ -98,8 +94,8 @@ class Settings:
 
     @property
     def request_options(self) -> tuple[str, ...]:
-        """The sampling options a request may set: allowed by the operator and understood by the backend."""
-        return tuple(name for name in BACKEND_OPTIONS[self.backend] if name in self.allowed_options)
+        """The sampling options a request may set: allowed by the operator and honoured by the backend."""
+        return tuple(name for name in backend_class(self.backend).options if name in self.allowed_options)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:

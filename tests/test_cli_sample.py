@@ -11,7 +11,7 @@ import torch
 
 from problems import BUNDLED_DIR
 from solver.model import AlphaCodeForConditionalGeneration, preset
-from solver.model.checkpoint import CheckpointError, load_checkpoint, save_checkpoint
+from solver.model.checkpoint import CheckpointError, default_dtype, load_checkpoint, resolve_device, save_checkpoint
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def sample(*args: str) -> subprocess.CompletedProcess:
 def test_sample_writes_json_lines(checkpoint, tmp_path):
     out = tmp_path / "samples.jsonl"
     done = sample("--problem", str(BUNDLED_DIR / "tallest-candles"), "-n", "7", "--model", str(checkpoint),
-                  "--out", str(out), "--seed", "3", "--batch-size", "3", "--language", "cpp")
+                  "--out", str(out), "--seed", "3", "--batch-size", "3", "--language", "cpp", "--device", "cpu")
     assert done.returncode == 0, done.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(r["index"] for r in records) == list(range(7))
@@ -51,15 +51,37 @@ def test_bad_input(checkpoint, tmp_path):
     done = sample("--problem", str(BUNDLED_DIR / "tallest-candles"), "-n", "2", "--model", str(checkpoint),
                   "--out", str(tmp_path / "x.jsonl"), "--temperature", "0")
     assert done.returncode == 2 and "temperature" in done.stderr
+    done = sample("--problem", str(BUNDLED_DIR / "tallest-candles"), "-n", "2", "--model", str(checkpoint),
+                  "--out", str(tmp_path / "x.jsonl"), "--device", "tpu")
+    assert done.returncode == 2 and "--device: unknown device 'tpu'" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_checkpoint_round_trip_in_half_precision(checkpoint, tokenizer):
     model, loaded_tokenizer = load_checkpoint(checkpoint)
     assert next(model.parameters()).dtype == torch.float32  # stored as float16, computed in float32
     assert loaded_tokenizer.vocab_size == tokenizer.vocab_size
+    half, _ = load_checkpoint(checkpoint, device="cpu", dtype=torch.bfloat16)
+    assert next(half.parameters()).dtype == torch.bfloat16
     (checkpoint / "tokenizer.model").rename(checkpoint / "moved.model")
     try:
         with pytest.raises(CheckpointError, match="tokenizer.model is missing"):
             load_checkpoint(checkpoint)
     finally:
         (checkpoint / "moved.model").rename(checkpoint / "tokenizer.model")
+
+
+def test_device_names():
+    assert resolve_device("cpu") == torch.device("cpu")
+    assert resolve_device("auto").type == ("cuda" if torch.cuda.is_available() else "cpu")
+    assert default_dtype(torch.device("cpu")) == torch.float32
+    with pytest.raises(ValueError, match="unknown device 'gpu'"):
+        resolve_device("gpu")
+    with pytest.raises(ValueError, match="unknown device 'cuda:x'"):
+        resolve_device("cuda:x")
+    if torch.cuda.is_available():
+        assert resolve_device("cuda:0") == torch.device("cuda:0")
+        assert default_dtype(torch.device("cuda")) in (torch.bfloat16, torch.float16)
+    else:
+        for name in ("cuda", "cuda:1"):
+            with pytest.raises(ValueError, match="CUDA is not available"):
+                resolve_device(name)

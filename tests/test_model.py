@@ -8,13 +8,15 @@ import sys
 
 import pytest
 import torch
+import torch.nn.functional as F
+from torch.overrides import TorchFunctionMode
 from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
 from solver.model import AlphaCodeConfig, AlphaCodeForConditionalGeneration, count_parameters, preset
 from solver.model.metadata import Header, HeaderPolicy, encoder_ids
 from solver.model.modeling import attend, attend_plain
-from solver.model.sampler import IncrementalDecoder, Sampler, SamplingConfig, choose_tokens, uniforms
+from solver.model.sampler import IncrementalDecoder, RowCache, Sampler, SamplingConfig, choose_tokens, uniforms
 
 # AlphaCode's Table 3, with the half-unit of the last digit it printed (1.1B means 1.05B to 1.15B).
 TABLE_3 = {"alphacode-300m": (284e6, 0.5e6), "alphacode-1b": (1.1e9, 0.05e9), "alphacode-3b": (2.8e9, 0.05e9),
@@ -79,14 +81,42 @@ def batch(model, b=2, s=9, t=6):
     return ids, mask, torch.randint(4, vocab, (b, t), generator=generator)
 
 
+class CountFusedAttention(TorchFunctionMode):
+    """Counts calls of PyTorch's fused attention while active: which path really ran, without patching."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        self.calls += func is F.scaled_dot_product_attention
+        return func(*args, **(kwargs or {}))
+
+
+def run_paths(model, ids, mask, dec) -> tuple[torch.Tensor, torch.Tensor, int]:
+    """Logits of `forward` and of the sampler's decoder (row 0), and how many fused-attention calls they made."""
+    with CountFusedAttention() as counter:
+        logits = model(input_ids=ids, attention_mask=mask, decoder_input_ids=dec).logits
+        memory = model.encoder(ids[:1]).last_hidden_state  # row 0's statement has no padding
+        decoder = IncrementalDecoder(model, [memory], 1, model.config.max_decoder_length)
+        steps = torch.stack([decoder.step(dec[:1, t])[0] for t in range(dec.size(1))])
+    return logits, steps, counter.calls
+
+
 @pytest.mark.parametrize("scheme", ["learned", "sinusoidal"])
-def test_model_sdpa_equals_plain_path(scheme):
-    model = tiny(position_scheme=scheme)
-    ids, mask, dec = batch(model)
-    fast = model(input_ids=ids, attention_mask=mask, decoder_input_ids=dec).logits
-    model.set_sdpa(False)
-    plain = model(input_ids=ids, attention_mask=mask, decoder_input_ids=dec).logits
-    torch.testing.assert_close(fast, plain, atol=1e-5, rtol=1e-5)
+def test_attn_implementation_switches_between_sdpa_and_the_written_out_path(scheme, tmp_path):
+    tiny(position_scheme=scheme).save_pretrained(tmp_path)
+    fast = AlphaCodeForConditionalGeneration.from_pretrained(tmp_path).eval()
+    plain = AlphaCodeForConditionalGeneration.from_pretrained(tmp_path, attn_implementation="eager").eval()
+    assert fast.config._attn_implementation == "sdpa" and plain.config._attn_implementation == "eager"
+    ids, mask, dec = batch(fast)
+    fast_logits, fast_steps, fast_calls = run_paths(fast, ids, mask, dec)
+    plain_logits, plain_steps, plain_calls = run_paths(plain, ids, mask, dec)
+    assert fast_calls > 0 and plain_calls == 0  # training, `forward` and the sampler all follow the config
+    torch.testing.assert_close(fast_logits, plain_logits, atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(fast_steps, plain_steps, atol=1e-5, rtol=1e-5)
+    fast.set_attn_implementation("eager")  # switching after loading takes effect too
+    assert run_paths(fast, ids, mask, dec)[2] == 0
 
 
 def test_multi_query_equals_multi_head_with_copied_kv_heads():
@@ -113,7 +143,8 @@ def test_cached_decoding_equals_full_recomputation(kv_heads):
     cache = EncoderDecoderCache(DynamicCache(), DynamicCache())
     steps = [model.logits(model.decode(dec[:, t:t + 1], memory, mask, cache))[:, 0] for t in range(dec.size(1))]
     torch.testing.assert_close(torch.stack(steps, dim=1), full, atol=1e-5, rtol=1e-5)
-    # our sampler's preallocated cache, one row per statement (unpadded statements)
+    # our sampler's preallocated cache, one row per statement (unpadded statements): a token at a time, and in
+    # blocks of 3 through the model's own decode
     for row in range(2):
         length = int(mask[row].sum())
         memory = model.encoder(ids[row:row + 1, :length]).last_hidden_state
@@ -121,6 +152,9 @@ def test_cached_decoding_equals_full_recomputation(kv_heads):
         reference = model(input_ids=ids[row:row + 1, :length], decoder_input_ids=dec[row:row + 1]).logits[0]
         logits = torch.stack([decoder.step(dec[row:row + 1, t])[0] for t in range(dec.size(1))])
         torch.testing.assert_close(logits, reference, atol=1e-5, rtol=1e-5)
+        cache = RowCache(model, [memory], batch_size=1, max_length=model.config.max_decoder_length)
+        blocks = [model.logits(model.decode(dec[row:row + 1, t:t + 3], cache=cache))[0] for t in (0, 3)]
+        torch.testing.assert_close(torch.cat(blocks), reference, atol=1e-5, rtol=1e-5)
 
 
 def test_incremental_rows_are_independent_and_share_variants():
@@ -134,6 +168,19 @@ def test_incremental_rows_are_independent_and_share_variants():
     for row, (memory_row, tokens) in enumerate([(0, dec[0]), (1, dec[1]), (0, dec[1])]):
         reference = model(input_ids=ids[memory_row:memory_row + 1], decoder_input_ids=tokens[None]).logits[0]
         torch.testing.assert_close(logits[row], reference, atol=1e-5, rtol=1e-5)
+
+
+def test_generate_follows_its_cache():
+    model = tiny()
+    ids, _, _ = batch(model)
+    greedy = model.generate(ids, max_new_tokens=8, do_sample=False, min_new_tokens=8)
+    # the same search by hand: the whole program recomputed at every step
+    tokens = torch.full((ids.size(0), 1), model.config.decoder_start_token_id)
+    for _ in range(8):
+        logits = model(input_ids=ids, decoder_input_ids=tokens).logits[:, -1]
+        logits[:, model.config.eos_token_id] = float("-inf")  # what min_new_tokens does
+        tokens = torch.cat([tokens, logits.argmax(dim=-1, keepdim=True)], dim=1)
+    assert torch.equal(greedy, tokens)
 
 
 def test_save_and_load_round_trip(tmp_path):
@@ -197,12 +244,40 @@ def test_choose_tokens_filters():
 
 
 def test_uniforms_are_a_pure_function_of_seed_sample_and_step():
-    import numpy as np
+    a = uniforms(7, torch.tensor([0, 1, 2]), torch.tensor([5, 5, 5]))
+    b = uniforms(7, torch.tensor([2, 1, 0]), torch.tensor([5, 5, 5]))
+    assert a.tolist() == b.flip(0).tolist() and len(set(a.tolist())) == 3 and all(0 <= x < 1 for x in a.tolist())
+    assert uniforms(8, torch.tensor([0]), torch.tensor([5]))[0] != a[0]
 
-    a = uniforms(7, np.array([0, 1, 2]), np.array([5, 5, 5]))
-    b = uniforms(7, np.array([2, 1, 0]), np.array([5, 5, 5]))
-    assert list(a) == list(b[::-1]) and len(set(a)) == 3 and all(0 <= x < 1 for x in a)
-    assert uniforms(8, np.array([0]), np.array([5]))[0] != a[0]
+
+def splitmix64_uniform(seed: int, sample: int, step: int) -> float:
+    """The reference: splitmix64 mixing in Python's unbounded integers, reduced modulo 2^64 by hand."""
+    m = (1 << 64) - 1
+    x = ((seed & m) * 0x9E3779B97F4A7C15 + sample * 0xD1B54A32D192ED03 + step * 0x94D049BB133111EB) & m
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & m
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & m
+    x ^= x >> 31
+    return (x >> 11) / float(1 << 53)
+
+
+def test_uniforms_are_splitmix64_bit_for_bit():
+    triples = [(0, 0, 0), (1, 2, 3), (7, 1000, 767), (2**63 - 1, 2**40 + 3, 12345), (2**64 - 1, 2**62, 2**62 + 1),
+               (-1, 5, 9), (123456789123456789, 2**63 - 1, 2**63 - 1), (2**70 + 11, 31, 0)]
+    for seed, sample, step in triples:
+        got = uniforms(seed, torch.tensor([sample]), torch.tensor([step]))
+        assert got.dtype == torch.float64 and got.item() == splitmix64_uniform(seed, sample, step)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_sampler_follows_the_model_dtype(tokenizer, dtype):
+    model = tiny(vocab_size=tokenizer.vocab_size, max_encoder_length=128, max_decoder_length=24).to(dtype)
+    decoder = IncrementalDecoder(model, [model.encoder(torch.tensor([[5, 6, 7]])).last_hidden_state], 2, 24)
+    assert decoder.cache.keys[0].dtype == dtype and decoder.step(torch.tensor([2, 2])).dtype == torch.float32
+    samples = list(Sampler(model, tokenizer).sample("Print 1.", 5, SamplingConfig(batch_size=2, max_new_tokens=6)))
+    assert sorted(s.index for s in samples) == list(range(5))
+    assert all(len(s.token_ids) <= 6 and s.logprob <= 0 for s in samples)
 
 
 def test_header_policy_and_encoder_input(tokenizer):

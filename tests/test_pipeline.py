@@ -14,7 +14,7 @@ import pytest
 
 from problems import BUNDLED_DIR, CheckerKind, Problem, Test, load
 from sandbox import Sandbox
-from solver.backends import BackendError
+from solver.backends import BackendError, SamplingParams
 from solver.backends.replay import ReplayBackend
 from solver.pipeline import Cancelled, public_view, solve
 from solver.pipeline.cluster import behaviour_signature, clusters, select_submissions
@@ -50,7 +50,7 @@ class Scripted:
         self.yielded = 0
         self.problems: list[Problem] = []
 
-    def sample(self, problem, count, *, seed=0, languages=None):
+    def sample(self, problem, count, params=None):
         self.problems.append(problem)
         codes = itertools.cycle(self.codes) if self.endless else iter(self.codes)
         for index, code in zip(range(count), codes):
@@ -143,7 +143,7 @@ def test_duplicates_count_once_in_a_solve(sandbox):
 
 def test_a_solve_groups_identical_behaviour_and_submits_the_largest_cluster_first(sandbox):
     backend = Scripted([WRONG_ABOVE_20, RIGHT, WRONG, RIGHT_TOO])
-    result = solve(SUM, backend, samples=10, sandbox=sandbox, generated_inputs=8, seed=1)
+    result = solve(SUM, backend, samples=10, sandbox=sandbox, generated_inputs=8, params=SamplingParams(seed=1))
     assert result.stats.passed_examples == 3 and result.stats.clusters == 2
     assert [s.cluster_size for s in result.submissions] == [2, 1, 2]  # wrap-around: 3 programs, 2 clusters
     assert [s.candidate.code for s in result.submissions] == [RIGHT, WRONG_ABOVE_20, RIGHT_TOO]
@@ -289,8 +289,8 @@ def comparison(sandbox):
     for number, problem in enumerate(COMPARED):
         # The public view: the labels say which programs are correct, the hidden tests are not needed. Each
         # problem has its own seed, so that problems with as many candidates do not share one order.
-        result = solve(public_view(problem), ReplayBackend(), samples=1000, seed=number, sandbox=sandbox,
-                       generated_inputs=COMPARISON_INPUTS)
+        result = solve(public_view(problem), ReplayBackend(), samples=1000, params=SamplingParams(seed=number),
+                       sandbox=sandbox, generated_inputs=COMPARISON_INPUTS)
         rows[problem.name] = (result, *first_submission_chances(result))
     return rows
 

@@ -14,10 +14,10 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from service.intake import JobSpec
-from service.jobs import with_options
 from service.settings import Settings, SettingsError
 from service.store import JobStore
 from solver.backends import BackendError, make_backend
+from solver.backends.replay import ReplayBackend
 
 STATEMENT = "Read two integers a and b (1 ≤ a ≤ 1000, 1 ≤ b ≤ 1000) and print their sum."
 EXAMPLES = [{"input": "1 2\n", "output": "3\n"}, {"input": "30 4\n", "output": "34\n"}]
@@ -168,12 +168,14 @@ class SlowBackend:
         self.inner = make_backend("replay", str(candidates))
         self.gate, self.delay = gate, delay
 
-    def sample(self, problem, count, *, seed=0, languages=None):
+    options, defaults = ReplayBackend.options, ReplayBackend.defaults
+
+    def sample(self, problem, count, params=None):
         for index in range(count):
             while not self.gate.is_set():
                 time.sleep(0.01)
             time.sleep(self.delay)
-            for candidate in self.inner.sample(problem, 1, seed=seed, languages=languages):
+            for candidate in self.inner.sample(problem, 1, params):
                 yield type(candidate)(index, candidate.language, candidate.code, self.name)
 
     def close(self) -> None:
@@ -407,23 +409,6 @@ def test_metrics_in_prometheus_text_format(client):
 # ------------------------------------------------------------------------------------------------------ settings
 
 
-def test_request_options_reach_a_copy_of_the_backend():
-    class Native:  # keeps its sampling options in a dict, as the native backend does
-        name, options, model = "native", {"temperature": 0.8, "top_k": 0}, object()
-
-    class OpenAI:  # keeps them as attributes
-        name, temperature = "openai", 0.8
-
-    native = Native()
-    tuned = with_options(native, {"temperature": 0.2})
-    assert tuned.options == {"temperature": 0.2, "top_k": 0} and tuned.model is native.model
-    assert native.options == {"temperature": 0.8, "top_k": 0} and with_options(native, {}) is native
-    assert with_options(OpenAI(), {"temperature": 1.5}).temperature == 1.5 and OpenAI().temperature == 0.8
-    with pytest.raises(BackendError, match="options.top_p"):
-        with_options(OpenAI(), {"top_p": 0.9})
-
-
-
 def test_settings_from_environment():
     settings = Settings.from_environment({
         "SOLVER_BACKEND": "Native", "SOLVER_WORKERS": "3", "SOLVER_MAX_SECONDS": "90", "SOLVER_DB": "/data/j.db",
@@ -434,7 +419,11 @@ def test_settings_from_environment():
     assert settings.db == Path("/data/j.db") and settings.token == "t" and settings.max_queue == 32
     assert settings.request_options == ("temperature", "top_p")
     assert dict(settings.backend_options) == {"batch_size": 32}
-    assert Settings.from_environment({"SOLVER_BACKEND": "openai"}).request_options == ("temperature",)
+    assert Settings.from_environment({"SOLVER_BACKEND": "openai"}).request_options == ("temperature", "top_p",
+                                                                                        "top_k")
+    assert Settings.from_environment({"SOLVER_BACKEND": "replay"}).request_options == ()
+    assert Settings.from_environment({"SOLVER_BACKEND": "replay",
+                                      "SOLVER_ALLOWED_OPTIONS": "shuffle"}).request_options == ("shuffle",)
     assert Settings.from_environment({"SOLVER_ALLOWED_OPTIONS": "none"}).request_options == ()
     for environ, variable in (({"SOLVER_WORKERS": "two"}, "SOLVER_WORKERS"),
                               ({"SOLVER_WORKERS": "0"}, "SOLVER_WORKERS"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -157,3 +158,29 @@ def test_auth_queue_cancel_and_graceful_restart_over_http(tmp_path):
         resumed = wait_state(base, interrupted, FINAL, token)
         assert resumed["state"] == "done" and resumed["progress"]["sampled"] == 4
         assert resumed["started"] > restarted  # put back in the queue at the stop, run again after the start
+
+
+def test_concurrent_jobs_with_different_options_never_see_each_others(tmp_path):
+    """Two jobs at once on one backend instance per worker: each job's options reach the backend with its own
+    call, and nothing of one is seen by the other."""
+    slow = {"name": "slow", "statement": STATEMENT, "examples": EXAMPLES, "samples": 12, "seed": 5}
+    with server(tmp_path, SOLVER_WORKERS="2", SOLVER_ALLOWED_OPTIONS="shuffle") as process:
+        base = process.base
+        ids = {shuffle: httpx.post(base + "/solve", json={**slow, "options": {"shuffle": shuffle}}).json()["id"]
+               for shuffle in (False, True)}
+        jobs = {shuffle: wait_state(base, job_id, FINAL, timeout=90) for shuffle, job_id in ids.items()}
+        refused = httpx.post(base + "/solve", json={**slow, "options": {"temperature": 0.5}})
+        assert refused.status_code == 422 and refused.json()["error"]["message"].startswith("options.temperature: ")
+    unshuffled, shuffled = jobs[False], jobs[True]
+    assert unshuffled["state"] == shuffled["state"] == "done"
+    assert unshuffled["started"] < shuffled["finished"] and shuffled["started"] < unshuffled["finished"]  # at once
+    order = list(range(len(SLOW)))
+    random.Random(5).shuffle(order)
+    for shuffle, job in jobs.items():
+        assert job["budget"]["options"] == {"shuffle": shuffle}
+        submissions = job["result"]["submissions"]
+        assert len(submissions) == 10
+        for submission in submissions:
+            assert submission["metadata"]["shuffled"] is shuffle
+            written = order[submission["candidate"]] if shuffle else submission["candidate"]
+            assert submission["code"].endswith(f"print(a + b + 0 * {written})\n")

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from problems.model import Language, Problem
-from solver.backends.base import BackendError, check_languages
+from solver.backends.base import prepare
+from solver.backends.errors import BackendError
+from solver.backends.params import LANGUAGES, SamplingParams
 from solver.pipeline.records import Candidate
 
 _LANGUAGE_NAMES = {Language.PYTHON3: "python3", Language.PYTHON: "python3", Language.CPP: "cpp",
@@ -23,15 +26,21 @@ _LANGUAGE_SPELLINGS = {"python3": "python3", "python": "python3", "py": "python3
 
 class ReplayBackend:
     """`path` None: the problem's solutions and incorrect_solutions, shuffled by the seed. Otherwise a JSON Lines
-    file of objects with `code` and `language` (and optionally `problem`: rows naming another problem are skipped)."""
+    file of objects with `code` and `language` (and optionally `problem`: rows naming another problem are skipped).
+
+    Of a call's params it honours `seed` (the shuffle's), `languages` and the extra `shuffle` (False: the rows in
+    their own order); sampling options mean nothing to programs already written, so it takes no others.
+    """
 
     name = "replay"
+    defaults = SamplingParams(languages=LANGUAGES, extra={"shuffle": True})
+    options = ("shuffle",)
 
     def __init__(self, path: str | Path | None = None, *, shuffle: bool = True) -> None:
         self.path = Path(path) if path else None
-        self.shuffle = shuffle
         if self.path is not None and not self.path.is_file():
             raise BackendError(f"replay: no such file {self.path}")
+        self.defaults = replace(ReplayBackend.defaults, extra={"shuffle": shuffle})
 
     def _rows(self, problem: Problem) -> list[tuple[str, str, dict]]:
         if self.path is None:
@@ -65,14 +74,16 @@ class ReplayBackend:
                          {k: v for k, v in row.items() if k not in ("code", "language")}))
         return rows
 
-    def sample(self, problem: Problem, count: int, *, seed: int = 0,
-               languages: Sequence[str] | None = None) -> Iterator[Candidate]:
-        allowed = check_languages(languages, ("python3", "cpp", "java"))
-        rows = [row for row in self._rows(problem) if row[0] in allowed]
-        if self.shuffle:
-            random.Random(seed).shuffle(rows)
+    def sample(self, problem: Problem, count: int, params: SamplingParams | None = None) -> Iterator[Candidate]:
+        params = prepare(self, params)
+        shuffle = params.extra["shuffle"]
+        if not isinstance(shuffle, bool):
+            raise BackendError(f"options.shuffle: must be true or false, got {shuffle!r}")
+        rows = [row for row in self._rows(problem) if row[0] in params.languages]
+        if shuffle:
+            random.Random(params.seed).shuffle(rows)
         for index, (language, code, metadata) in enumerate(rows[:count]):
-            yield Candidate(index, language, code, self.name, None, metadata)
+            yield Candidate(index, language, code, self.name, None, {**metadata, "shuffled": shuffle})
 
     def close(self) -> None:
         pass

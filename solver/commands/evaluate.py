@@ -8,7 +8,7 @@ from pathlib import Path
 
 from problems import ProblemFormatError, load
 from solver.commands import CommandError
-from solver.commands.solve import add_backend_arguments, make_backend_from
+from solver.commands.solve import add_backend_arguments, check_params, make_backend_from, sampling_params_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,8 +61,9 @@ def run_batch(args: argparse.Namespace) -> int:
     total = sum(1 for _ in _problems(args.dataset, args.limit))  # a streaming pass: names only are kept
     if total == 0:
         raise CommandError(f"{args.dataset}: no problems")
-    settings = BatchSettings(args.samples, args.seconds, args.seed,
-                             tuple(args.languages) if args.languages else None, args.backend, args.model)
+    params = sampling_params_from(args)
+    check_params(args.backend, params)
+    settings = BatchSettings(args.samples, args.seconds, params, args.backend, args.model)
     try:
         done = start_run(args.out, settings, args.dataset)
     except ValueError as error:

@@ -82,6 +82,9 @@ def register_sample(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--rating", type=int, help="fix the rating in the header (default: random, 800 to 3500)")
     parser.add_argument("--header-variants", type=int, default=8,
                         help="distinct random headers (each costs one pass of the encoder)")
+    parser.add_argument("--device", default="auto", metavar="auto|cpu|cuda",
+                        help="where the model runs (default: auto, a GPU when there is one; also cuda:N); on a GPU it "
+                        "runs in bfloat16 (float16 where the GPU lacks it)")
     parser.set_defaults(handler=run_sample)
 
 
@@ -105,15 +108,19 @@ def run_sample(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from solver.commands.judge import pick_problem
-    from solver.model.checkpoint import DEFAULT_CHECKPOINT, CheckpointError, load_checkpoint
+    from solver.model.checkpoint import DEFAULT_CHECKPOINT, CheckpointError, load_checkpoint, resolve_device
     from solver.model.sampler import Sampler
 
     if args.n < 1:
         raise CommandError("-n must be at least 1")
     config = sampling_config(args)
+    try:
+        device = resolve_device(args.device)
+    except ValueError as error:
+        raise CommandError(f"--device: {error}") from None
     problem = pick_problem(args.problem, args.name)
     try:
-        model, tokenizer = load_checkpoint(args.model or DEFAULT_CHECKPOINT)
+        model, tokenizer = load_checkpoint(args.model or DEFAULT_CHECKPOINT, device)
     except (CheckpointError, OSError) as error:
         raise CommandError(str(error)) from None
     args.out.parent.mkdir(parents=True, exist_ok=True)

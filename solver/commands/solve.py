@@ -13,42 +13,103 @@ DEFAULT_SAMPLES = 200
 
 
 def add_backend_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options that choose and configure a backend (shared by the commands that solve)."""
+    """The options that choose and configure a backend, and the sampling params of its calls (shared by the
+    commands that solve)."""
+    from solver.backends import BACKENDS, LANGUAGES
+
     group = parser.add_argument_group("model backend")
-    group.add_argument("--backend", choices=("native", "hf", "openai", "replay"), default="native",
+    group.add_argument("--backend", choices=BACKENDS, default="native",
                        help="where candidates come from (default: native, our shipped model)")
     group.add_argument("--model", metavar="M",
-                       help="native/hf: a checkpoint directory (native default: the shipped one); openai: the "
+                       help="native/hf/vllm: a checkpoint directory (native default: the shipped one); openai: the "
                        "served model's name; replay: a JSON Lines file (default: the problem's own solutions)")
-    group.add_argument("--temperature", type=float, default=0.8)
-    group.add_argument("--languages", nargs="+", choices=("python3", "cpp", "java"), metavar="LANG",
-                       help="languages to sample (default: the backend's; native: python3 and cpp)")
-    group.add_argument("--base-url", help="openai: the server, e.g. http://127.0.0.1:8000/v1")
-    group.add_argument("--concurrency", type=int, default=4, help="openai: requests in flight")
-    group.add_argument("--per-request", type=int, default=8, help="openai: completions per request (n)")
+    group.add_argument("--device", default="auto", metavar="DEV",
+                       help="native/hf: auto (CUDA when present), cpu, cuda or cuda:N (default auto)")
+    group.add_argument("--base-url", metavar="URL",
+                       help="openai: the server, e.g. http://127.0.0.1:8000/v1 (default: the client's, "
+                       "OPENAI_BASE_URL or api.openai.com)")
+    group.add_argument("--api", choices=("chat", "completions"), default="chat",
+                       help="openai/vllm: chat messages through the chat template (default), or a plain completion "
+                       "prompt")
+    group.add_argument("--api-key", metavar="KEY", help="openai: the key (default: the client's OPENAI_API_KEY)")
+    group.add_argument("--concurrency", type=int, default=4, metavar="N", help="openai: requests in flight")
+    group.add_argument("--per-request", type=int, default=8, metavar="N", help="openai: completions per request (n)")
+    group.add_argument("--tensor-parallel-size", type=int, default=1, metavar="N", help="vllm: GPUs per model")
+    group.add_argument("--gpu-memory-utilization", type=float, default=0.9, metavar="F",
+                       help="vllm: share of GPU memory for weights and cache")
+    group.add_argument("--max-model-len", type=int, metavar="N", help="vllm: context length (default: the model's)")
     group.add_argument("--template", type=Path, metavar="FILE",
-                       help="hf/openai: a prompt template file with {statement}, {language_name}, {fence}")
+                       help="hf/openai/vllm: a prompt template file (see README: Backends)")
+
+    params = parser.add_argument_group("sampling (unset: the backend's defaults)")
+    params.add_argument("--temperature", type=float)
+    params.add_argument("--top-p", type=float)
+    params.add_argument("--top-k", type=int, help="0 turns it off")
+    params.add_argument("--max-tokens", type=int, metavar="N", help="the longest program, in the model's tokens")
+    params.add_argument("--stop", action="append", metavar="TEXT", help="a string that ends a sample (repeatable)")
+    params.add_argument("--languages", nargs="+", choices=LANGUAGES, metavar="LANG",
+                        help="languages to sample (default: the backend's; native: python3 and cpp)")
+    params.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                        help="an option the backend adds, VALUE as JSON (e.g. header_variants=16, shuffle=false)")
+
+
+def sampling_params_from(args: argparse.Namespace):
+    """The sampling params of a command line: the same record the batch runner stores and the service builds."""
+    import json
+
+    from solver.backends import BackendError, SamplingParams
+
+    extra = {}
+    for item in args.option:
+        name, equals, text = item.partition("=")
+        if not equals or not name:
+            raise CommandError(f"--option: expected NAME=VALUE, got {item!r}")
+        try:
+            extra[name] = json.loads(text)
+        except json.JSONDecodeError:
+            extra[name] = text
+    try:
+        return SamplingParams.build(extra, temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
+                                    max_tokens=args.max_tokens, stop=args.stop, seed=args.seed,
+                                    languages=args.languages)
+    except BackendError as error:
+        raise CommandError(str(error)) from None
 
 
 def make_backend_from(args: argparse.Namespace):
+    """The backend the command line names, and the params its calls are checked against now, before any work."""
     from solver.backends import BackendError, make_backend
 
-    options: dict = {}
-    if args.backend in ("native", "hf", "openai"):
-        options["temperature"] = args.temperature
+    settings: dict = {}
+    if args.backend in ("native", "hf"):
+        settings["device"] = args.device
     if args.backend == "openai":
-        options.update(base_url=args.base_url, concurrency=args.concurrency, n=args.per_request)
+        settings.update(base_url=args.base_url, api_key=args.api_key, api=args.api, concurrency=args.concurrency,
+                        per_request=args.per_request)
+    if args.backend == "vllm":
+        settings.update(api=args.api, tensor_parallel_size=args.tensor_parallel_size,
+                        gpu_memory_utilization=args.gpu_memory_utilization, max_model_len=args.max_model_len)
     if args.template is not None:
-        if args.backend not in ("hf", "openai"):
-            raise CommandError("--template applies to the hf and openai backends")
+        if args.backend not in ("hf", "openai", "vllm"):
+            raise CommandError("--template applies to the hf, openai and vllm backends")
         try:
-            options["template"] = args.template.read_text(encoding="utf-8")
+            settings["template"] = args.template.read_text(encoding="utf-8")
         except OSError as error:
             raise CommandError(f"--template: {error}") from None
     try:
-        return make_backend(args.backend, args.model, **options)
+        return make_backend(args.backend, args.model, **settings)
     except BackendError as error:
         raise CommandError(str(error)) from None
+
+
+def check_params(backend: str, params) -> None:
+    """Options the backend would refuse are refused now, before a model loads or a sandbox starts."""
+    from solver.backends import BackendError, backend_class
+
+    try:
+        params.check_options(backend, backend_class(backend).options)
+    except BackendError as error:
+        raise CommandError(str(error).removeprefix("options.")) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -107,11 +168,12 @@ def run_solve(args: argparse.Namespace) -> int:
     if args.submissions < 1:
         raise CommandError("--submissions must be at least 1")
     problem = pick_problem(args.problem, args.name)
+    params = sampling_params_from(args)
+    check_params(args.backend, params)
     backend = make_backend_from(args)
     try:
-        result = solve(problem, backend, samples=args.samples, seconds=args.seconds, seed=args.seed,
-                       languages=args.languages, on_progress=None if args.json else ProgressLine(),
-                       submissions=args.submissions)
+        result = solve(problem, backend, samples=args.samples, seconds=args.seconds, params=params,
+                       on_progress=None if args.json else ProgressLine(), submissions=args.submissions)
     except BackendError as error:
         raise CommandError(str(error)) from None
     except ValueError as error:

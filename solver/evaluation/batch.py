@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from problems.model import Problem
 from sandbox import Sandbox
+from solver.backends.params import SamplingParams
 from solver.pipeline import solve
 from solver.pipeline.records import ProgressEvent
 
@@ -56,15 +57,20 @@ def _repair(path: Path) -> None:
 class BatchSettings:
     samples: int
     seconds: float | None = None
-    seed: int = 0
-    languages: tuple[str, ...] | None = None
+    params: SamplingParams = field(default_factory=SamplingParams)
     backend: str = "native"
     model: str | None = None
 
     def as_dict(self) -> dict:
-        return {"samples": self.samples, "seconds": self.seconds, "seed": self.seed,
-                "languages": list(self.languages) if self.languages else None, "backend": self.backend,
-                "model": self.model}
+        """What run.json records (and a resumed run must match): the budget, the backend and the params of every
+        call; sampling options left to the backend's defaults are not written."""
+        params = self.params.to_json()
+        data = {"samples": self.samples, "seconds": self.seconds, "seed": params.pop("seed"),
+                "languages": params.pop("languages"), "backend": self.backend, "model": self.model}
+        sampling = {name: value for name, value in params.items() if value not in (None, [], {})}
+        if sampling:
+            data["sampling"] = sampling
+        return data
 
 
 def start_run(directory: Path, settings: BatchSettings, dataset: str) -> set[str]:
@@ -102,7 +108,7 @@ def batch(problems: Iterable[Problem], directory: Path, backend, settings: Batch
             else:
                 started = time.monotonic()
                 result = solve(problem, backend, samples=settings.samples, seconds=settings.seconds,
-                               seed=settings.seed, languages=settings.languages, sandbox=sandbox,
+                               params=settings.params, sandbox=sandbox,
                                on_progress=on_progress, hidden="survivors")
                 row = result.to_json(with_records=True)
                 row["hidden_tests"] = len(problem.private_tests) + len(problem.generated_tests)

@@ -9,7 +9,12 @@
 - Continuous batching: a row whose program is finished streams it out at once and starts the next sample, so
   the batch stays full until the last samples.
 - Deterministic: sample i draws its randomness from (seed, i, step) alone, and its header from (seed, i), so the
-  same seed gives the same samples whatever the batch size.
+  same seed gives the same samples whatever the batch size (and whatever the device).
+- Any device: the cache, positions, random numbers and log-probabilities live on the model's device, in its dtype
+  (logits in float32); a step reads back one small tensor, the chosen tokens with their running log-probabilities,
+  which streaming finished samples needs.
+- The decoder is the model's own (`AlphaCodeForConditionalGeneration.decode`); this module brings the cache it
+  runs on (`RowCache`) and the statement's keys and values shared by rows (`SharedKV`).
 """
 
 from __future__ import annotations
@@ -18,12 +23,10 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import numpy as np
 import torch
-import torch.nn.functional as F
 
 from solver.model.metadata import Header, HeaderPolicy, encoder_ids
-from solver.model.modeling import AlphaCodeForConditionalGeneration
+from solver.model.modeling import AlphaCodeForConditionalGeneration, Attention
 from solver.model.tokenizer import CodeTokenizer
 
 
@@ -66,18 +69,31 @@ class Sample:
     finished: bool  # False when it hit the length limit before its end token
 
 
-def uniforms(seed: int, samples: np.ndarray, steps: np.ndarray) -> np.ndarray:
-    """One uniform number in [0, 1) per (seed, sample, step) pair: a counter-based generator (splitmix64 mixing)."""
-    with np.errstate(over="ignore"):
-        x = (np.uint64(seed & 0xFFFFFFFFFFFFFFFF) * np.uint64(0x9E3779B97F4A7C15)
-             + np.asarray(samples).astype(np.uint64) * np.uint64(0xD1B54A32D192ED03)
-             + np.asarray(steps).astype(np.uint64) * np.uint64(0x94D049BB133111EB))
-        x ^= x >> np.uint64(30)
-        x *= np.uint64(0xBF58476D1CE4E5B9)
-        x ^= x >> np.uint64(27)
-        x *= np.uint64(0x94D049BB133111EB)
-        x ^= x >> np.uint64(31)
-    return (x >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+def _signed(x: int) -> int:
+    """The int64 with the same 64 bits as x taken modulo 2^64 (torch has no uint64 arithmetic)."""
+    x &= (1 << 64) - 1
+    return x - (1 << 64) if x >= 1 << 63 else x
+
+
+def _shift_right(x: torch.Tensor, bits: int) -> torch.Tensor:
+    return (x >> bits) & ((1 << (64 - bits)) - 1)  # logical: torch's >> on int64 copies the sign bit
+
+
+def uniforms(seed: int, samples: torch.Tensor, steps: torch.Tensor) -> torch.Tensor:
+    """One uniform number in [0, 1) per (seed, sample, step) pair: a counter-based generator (splitmix64 mixing),
+    computed on the device of `samples` and `steps` (int64, broadcastable). Returns float64.
+
+    int64 products and sums wrap modulo 2^64 like the unsigned arithmetic of splitmix64, and shifts are made
+    logical, so the numbers are those of the unsigned algorithm bit for bit on any device.
+    """
+    x = (_signed(seed * 0x9E3779B97F4A7C15) + samples * _signed(0xD1B54A32D192ED03)
+         + steps * _signed(0x94D049BB133111EB))
+    x = x ^ _shift_right(x, 30)
+    x = x * _signed(0xBF58476D1CE4E5B9)
+    x = x ^ _shift_right(x, 27)
+    x = x * _signed(0x94D049BB133111EB)
+    x = x ^ _shift_right(x, 31)
+    return _shift_right(x, 11).double() / float(1 << 53)  # the top 53 bits
 
 
 def choose_tokens(logits: torch.Tensor, u: torch.Tensor, temperature: float, top_k: int, top_p: float) -> torch.Tensor:
@@ -87,7 +103,8 @@ def choose_tokens(logits: torch.Tensor, u: torch.Tensor, temperature: float, top
     """
     scaled = logits.float() / temperature
     if not top_k and top_p >= 1.0:
-        cdf = scaled.softmax(dim=-1).cumsum(dim=-1)  # (B, V), in vocabulary order
+        # In place: on a CPU a fresh (B, V) tensor every step costs more than the cumulative sum itself.
+        cdf = scaled.softmax(dim=-1).cumsum_(dim=-1)  # (B, V), in vocabulary order
         targets = (u.to(cdf.dtype) * cdf[:, -1]).unsqueeze(1)
         return torch.searchsorted(cdf, targets, right=True).clamp(max=cdf.size(1) - 1).squeeze(1)
     k = top_k if top_k and top_p >= 1.0 else scaled.size(1)
@@ -98,105 +115,170 @@ def choose_tokens(logits: torch.Tensor, u: torch.Tensor, temperature: float, top
     if top_p < 1.0:
         before = probs.cumsum(dim=-1) - probs  # mass strictly before each token
         probs = probs * (before < top_p)
-    cdf = probs.cumsum(dim=-1)
+    cdf = probs.cumsum_(dim=-1)
     targets = (u.to(cdf.dtype) * cdf[:, -1]).unsqueeze(1)  # (B, 1)
     picked = torch.searchsorted(cdf, targets, right=True).clamp(max=cdf.size(1) - 1)  # (B, 1)
     return order.gather(1, picked).squeeze(1)  # (B,)
 
 
-class IncrementalDecoder:
-    """Decodes a batch one token per row per step against fixed encoder memories, with preallocated caches.
+@dataclass(frozen=True)
+class SharedKV:
+    """One layer's keys and values of the statement, (Hkv, S, D) per header variant, read in place by every row
+    of that variant: the queries of all its rows, and of all query heads sharing a K/V head, are folded into one
+    matrix, so the keys are never copied per row."""
 
-    Rows are independent: each has its own position and belongs to one memory ("variant": a header plus the
-    statement). `reset` starts a row over; `step` feeds one token per active row and returns next-token logits.
+    keys: list[torch.Tensor]  # per variant, (Hkv, S, D)
+    values: list[torch.Tensor]
+    groups: list[tuple[int, torch.Tensor | None]]  # (variant, its rows); rows None when it holds the whole batch
+
+    def attend(self, attention: Attention, q: torch.Tensor) -> torch.Tensor:
+        """q: (B, H, T, D), T new tokens per row. Returns (B, H, T, D)."""
+        if len(self.groups) == 1:
+            return self._attend_variant(attention, q, self.groups[0][0])
+        out = torch.empty_like(q)
+        for variant, rows in self.groups:
+            out[rows] = self._attend_variant(attention, q[rows], variant)
+        return out
+
+    def _attend_variant(self, attention: Attention, q: torch.Tensor, variant: int) -> torch.Tensor:
+        k, v = self.keys[variant], self.values[variant]  # (Hkv, S, D)
+        b, h, t, d = q.shape
+        hkv = k.size(0)
+        n = h // hkv * t  # queries per row that read one K/V head
+        folded = q.reshape(b, hkv, n * d).transpose(0, 1).reshape(hkv, b * n, d)  # (Hkv, B * N, D)
+        o = attention.attend(folded[None], k[None], v[None])[0]  # (Hkv, B * N, D)
+        return o.reshape(hkv, b, n * d).transpose(0, 1).reshape(b, h, t, d)  # (B, H, T, D)
+
+
+class RowCache:
+    """The sampler's KVCache: preallocated for the whole batch and as long as the longest sample allowed, on the
+    model's device and in its dtype; every row has its own position and header variant, and starts over alone.
+
+    What the host needs to drive it (each row's variant, the step at which it started) is kept on the host, so a
+    step reads nothing back from the device; positions and the attention bias live on the device.
     """
 
     def __init__(self, model: AlphaCodeForConditionalGeneration, memories: list[torch.Tensor], batch_size: int,
                  max_length: int) -> None:
         config = model.config
-        self.model = model
-        self.max_length = max_length
-        # Cross-attention keys and values, per layer and variant, computed once: (Hkv, S, D) each.
-        self.cross = [
-            [tuple(t[0] for t in block.cross_attn.keys_values(memory)) for memory in memories]
-            for block in model.decoder_blocks
-        ]
+        device, dtype = memories[0].device, memories[0].dtype
+        self.device, self.max_length = device, max_length
+        # The statement's cross-attention keys and values, per layer and variant, computed once: (Hkv, S, D) each.
+        with torch.no_grad():
+            cross = [[block.cross_attn.keys_values(memory) for memory in memories] for block in model.decoder_blocks]
+        self.cross_keys = [[k[0] for k, _ in layer] for layer in cross]
+        self.cross_values = [[v[0] for _, v in layer] for layer in cross]
         shape = (batch_size, config.num_kv_heads, max_length, config.head_dim)
-        dtype = memories[0].dtype
-        self.keys = [torch.zeros(shape, dtype=dtype) for _ in model.decoder_blocks]  # (B, Hkv, T, D) per layer
-        self.values = [torch.zeros(shape, dtype=dtype) for _ in model.decoder_blocks]
-        self.position = torch.zeros(batch_size, dtype=torch.long)
-        self.variant = torch.zeros(batch_size, dtype=torch.long)
-        self.rows = torch.arange(batch_size)
+        self.keys = [torch.zeros(shape, dtype=dtype, device=device) for _ in model.decoder_blocks]  # (B, Hkv, T, D)
+        self.values = [torch.zeros(shape, dtype=dtype, device=device) for _ in model.decoder_blocks]
+        self.position = torch.zeros(batch_size, dtype=torch.long, device=device)  # (B,) where each row writes next
+        self.rows = torch.arange(batch_size, device=device)
+        self.variants = [0] * batch_size  # host: which memory each row reads
+        self.started = [0] * batch_size  # host: the step at which each row was at position 0
+        self.steps = 0
+        self._groups: list[tuple[int, torch.Tensor | None]] | None = None  # rebuilt when a row changes variant
+        # This step's: where the new tokens go, (B, t), and the bias they attend with, (B, 1, t, L): 0 up to each
+        # row's own position, -inf beyond.
+        self.new_positions: torch.Tensor | None = None
+        self.bias: torch.Tensor | None = None
 
-    def reset(self, row: int, variant: int) -> None:
-        self.position[row] = 0
-        self.variant[row] = variant
+    def reset(self, row: int, variant: int | None = None, position: int = 0) -> None:
+        """Start `row` over at `position` (a new sample: 0) reading `variant` (None: the one it reads)."""
+        self.position[row] = position
+        self.started[row] = self.steps - position
+        if variant is not None and variant != self.variants[row]:
+            self.variants[row] = variant
+            self._groups = None
 
-    def keep(self, rows: torch.Tensor) -> None:
+    def keep(self, rows: list[int]) -> None:
         """Shrink the batch to `rows` (when most rows are idle near the end): one copy of their caches."""
-        self.keys = [k[rows] for k in self.keys]
-        self.values = [v[rows] for v in self.values]
-        self.position, self.variant = self.position[rows], self.variant[rows]
-        self.rows = torch.arange(len(rows))
+        index = torch.tensor(rows, device=self.device)
+        self.keys = [k[index] for k in self.keys]
+        self.values = [v[index] for v in self.values]
+        self.position = self.position[index]
+        self.rows = torch.arange(len(rows), device=self.device)
+        self.variants = [self.variants[row] for row in rows]
+        self.started = [self.started[row] for row in rows]
+        self._groups = None
+
+    @property
+    def groups(self) -> list[tuple[int, torch.Tensor | None]]:
+        """(variant, its rows on the device) for each variant in use; rows None when one variant has them all."""
+        if self._groups is None:
+            variants = sorted(set(self.variants))
+            self._groups = [(variants[0], None)] if len(variants) == 1 else [
+                (variant, torch.tensor([row for row, v in enumerate(self.variants) if v == variant],
+                                       device=self.device)) for variant in variants]
+        return self._groups
+
+    # the KVCache interface (modeling.KVCache)
+    def prepare(self, t: int) -> tuple[torch.Tensor, int]:
+        length = self.steps - min(self.started) + t  # the longest row, once the new tokens are stored
+        if length > self.max_length:
+            raise ValueError(f"a row passed the decoder's length limit ({self.max_length})")
+        positions = self.position[:, None] + torch.arange(t, device=self.device)  # (B, t)
+        visible = torch.arange(length, device=self.device) <= positions[:, :, None]  # (B, t, L): its own past
+        # Additive rather than bool: the fused kernel is several times as fast with it on a CPU.
+        self.bias = torch.zeros(visible.shape, dtype=self.keys[0].dtype, device=self.device).masked_fill_(
+            ~visible, float("-inf"))[:, None]  # (B, 1, t, L)
+        self.new_positions = positions
+        return positions, length
+
+    def get_layer_cache(self, index: int) -> RowLayerCache:
+        return RowLayerCache(self, index)
+
+    def advance(self, t: int) -> None:
+        self.position += t
+        self.steps += t
+
+
+class RowLayerCache:
+    def __init__(self, cache: RowCache, index: int) -> None:
+        self.cache, self.index = cache, index
+
+    def update(self, k: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        cache, index = self.cache, self.index
+        length, positions = cache.bias.size(-1), cache.new_positions  # positions: (B, t)
+        # Advanced indices around a slice put their own dimensions first: the target is (B, t, Hkv, D).
+        cache.keys[index][cache.rows[:, None], :, positions] = k.transpose(1, 2)
+        cache.values[index][cache.rows[:, None], :, positions] = v.transpose(1, 2)
+        keys = cache.keys[index][:, :, :length]  # (B, Hkv, L, D)
+        values = cache.values[index][:, :, :length]
+        return keys, values, cache.bias
+
+    def cross_kv(self, attention: Attention, memory: torch.Tensor | None,
+                 memory_mask: torch.Tensor | None) -> SharedKV:
+        return SharedKV(self.cache.cross_keys[self.index], self.cache.cross_values[self.index], self.cache.groups)
+
+
+class IncrementalDecoder:
+    """The model's decoder fed one token per row per step through a RowCache, against fixed encoder memories.
+
+    Rows are independent: each has its own position and belongs to one memory ("variant": a header plus the
+    statement). `reset` starts a row over; `step` feeds one token per row and returns next-token logits.
+    """
+
+    def __init__(self, model: AlphaCodeForConditionalGeneration, memories: list[torch.Tensor], batch_size: int,
+                 max_length: int) -> None:
+        self.model = model
+        self.cache = RowCache(model, memories, batch_size, max_length)
+
+    @property
+    def position(self) -> torch.Tensor:
+        """(B,) each row's position: the number of tokens it has been fed since it started."""
+        return self.cache.position
+
+    def reset(self, row: int, variant: int | None = None, position: int = 0) -> None:
+        self.cache.reset(row, variant, position)
+
+    def keep(self, rows: list[int]) -> None:
+        self.cache.keep(rows)
 
     @torch.no_grad()
     def step(self, tokens: torch.Tensor) -> torch.Tensor:
-        """Feed tokens (B,) at each row's position; returns logits (B, V) and advances every row by one."""
-        model, position = self.model, self.position
-        if int(position.max()) >= self.max_length:
-            raise ValueError(f"a row passed the decoder's length limit ({self.max_length})")
-        x = model.embed_decoder(tokens[:, None], position[:, None])  # (B, 1, C)
-        length = int(position.max()) + 1
-        visible = torch.arange(length)[None, :] <= position[:, None]  # (B, T): each row sees its own past
-        bias = torch.zeros(visible.shape, dtype=x.dtype).masked_fill_(~visible, float("-inf"))[:, None, None, :]
-        groups = [(v, (self.variant == v).nonzero().squeeze(1)) for v in self.variant.unique().tolist()]
-        for index, block in enumerate(model.decoder_blocks):
-            h = block.ln1(x)
-            attention = block.self_attn
-            q = attention.queries(h)  # (B, H, 1, D)
-            k, v = attention.keys_values(h)  # (B, Hkv, 1, D)
-            self.keys[index][self.rows, :, position] = k[:, :, 0]
-            self.values[index][self.rows, :, position] = v[:, :, 0]
-            keys, values = self.keys[index][:, :, :length], self.values[index][:, :, :length]  # (B, Hkv, T, D)
-            x = x + attention.output(_self_attend(q, keys, values, bias))
-            h = block.ln2(x)
-            x = x + block.cross_attn.output(self._cross_attend(index, block.cross_attn.queries(h), groups))
-            x = x + block.mlp(block.ln3(x))  # (B, 1, C)
-        self.position = position + 1
-        return model.logits(model.decoder_ln_f(x))[:, 0]  # (B, V)
-
-    def _cross_attend(self, layer: int, q: torch.Tensor, groups) -> torch.Tensor:
-        b, h, _, d = q.shape
-        out = q if len(groups) == 1 else torch.empty_like(q)
-        for variant, rows in groups:
-            k, v = self.cross[layer][variant]  # (Hkv, S, D), shared by every row of this variant
-            hkv = k.size(0)
-            qg = q if len(groups) == 1 else q[rows]  # (Bg, H, 1, D)
-            bg, g = qg.size(0), h // hkv
-            # Fold rows (and the query heads sharing a K/V head) into one matrix: (Hkv, Bg * G, D).
-            folded = qg.reshape(1, bg * h, d) if hkv == 1 else qg.reshape(bg, hkv, g * d).transpose(0, 1).reshape(
-                hkv, bg * g, d)
-            o = F.scaled_dot_product_attention(folded[None], k[None], v[None])[0]  # (Hkv, Bg * G, D)
-            o = o.reshape(bg, h, 1, d) if hkv == 1 else o.reshape(hkv, bg, g * d).transpose(0, 1).reshape(bg, h, 1, d)
-            if len(groups) == 1:
-                return o
-            out[rows] = o
-        return out
-
-
-def _self_attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
-    """One new query per row against that row's cache; q (B, H, 1, D), k/v (B, Hkv, T, D) → (B, H, 1, D).
-
-    `bias` (B, 1, 1, T) is 0 where a row may look and -inf beyond its own length. The query heads that share a
-    K/V head become the rows of one product against it, so each row's cache is read once per K/V head: with
-    multi-query attention, once per layer. PyTorch's fused attention does the arithmetic (on this CPU it runs
-    the multi-query case 1.6 to 2 times as fast as the same product written out).
-    """
-    b, h, _, d = q.shape
-    hkv = k.size(1)
-    grouped = q.reshape(b, hkv, h // hkv, d)  # (B, Hkv, G, D)
-    return F.scaled_dot_product_attention(grouped, k, v, attn_mask=bias).reshape(b, h, 1, d)
+        """Feed tokens (B,) at each row's position; returns float32 logits (B, V) and advances every row by one."""
+        hidden = self.model.decode(tokens[:, None], cache=self.cache)  # (B, 1, C)
+        return self.model.logits(hidden[:, 0], torch.float32)  # (B, V)
 
 
 class Sampler:
@@ -212,11 +294,13 @@ class Sampler:
 
     @torch.no_grad()
     def sample(self, statement: str, n: int, config: SamplingConfig | None = None) -> Iterator[Sample]:
-        """Yield n samples as they finish (not in index order)."""
+        """Yield n samples as they finish (not in index order), computed on the model's device and in its dtype."""
         config = config or SamplingConfig()
         if n < 1:
             return
         model, tokenizer = self.model, self.tokenizer
+        device = model.device
+        start = model.config.decoder_start_token_id
         max_length = model.config.max_decoder_length
         max_new = min(config.max_new_tokens or max_length, max_length)
         tempering = model.config.tempering
@@ -224,55 +308,62 @@ class Sampler:
         memories = []
         for header in headers:
             ids = encoder_ids(tokenizer, header, statement, model.config.max_encoder_length)
-            memories.append(model.encoder(torch.tensor([ids])).last_hidden_state)  # (1, S, C)
+            memories.append(model.encoder(torch.tensor([ids], device=device)).last_hidden_state)  # (1, S, C)
         batch = min(config.batch_size, n)
         decoder = IncrementalDecoder(model, memories, batch, max_new)  # row positions never pass max_new - 1
 
-        sample_of_row = [-1] * batch
-        tokens = torch.full((batch,), model.config.decoder_start_token_id, dtype=torch.long)
+        # The host keeps what streaming needs: which sample each row draws (-1: idle) and its tokens so far. The
+        # device keeps the rest: sample numbers (for the random numbers), next tokens, running log-probabilities.
+        sample_of_row = list(range(batch))
         generated: list[list[int]] = [[] for _ in range(batch)]
-        logprob = np.zeros(batch)
-        next_sample = 0
         for row in range(batch):
-            decoder.reset(row, next_sample % len(headers))
-            sample_of_row[row] = next_sample
-            next_sample += 1
+            decoder.reset(row, row % len(headers))
+        sample_index = torch.arange(batch, device=device)
+        tokens = torch.full((batch,), start, dtype=torch.long, device=device)
+        logprob = torch.zeros(batch, dtype=torch.float64, device=device)
+        next_sample = batch
 
         while any(s >= 0 for s in sample_of_row):
-            idle = [row for row, s in enumerate(sample_of_row) if s < 0]
-            if idle:  # finished rows wait at position 0 until the batch shrinks
-                decoder.position[idle] = 0
-            logits = decoder.step(tokens)  # (B, V)
-            steps = np.array([len(g) for g in generated])
-            u = uniforms(config.seed, np.array([max(s, 0) for s in sample_of_row]), steps)
-            chosen = choose_tokens(logits, torch.from_numpy(u), config.temperature * tempering, config.top_k,
-                                   config.top_p)
-            chosen_logprob = (logits.float() / tempering).log_softmax(dim=-1).gather(1, chosen[:, None])[:, 0].numpy()
-            tokens = chosen.clone()
-            for row, sample_index in enumerate(sample_of_row):
-                if sample_index < 0:
+            u = uniforms(config.seed, sample_index, decoder.position)  # (B,): a row's position is its length
+            logits = decoder.step(tokens)  # (B, V), float32
+            chosen = choose_tokens(logits, u, config.temperature * tempering, config.top_k, config.top_p)  # (B,)
+            trained = logits if tempering == 1.0 else logits / tempering  # the trained distribution's logits
+            logprob += trained.log_softmax(dim=-1).gather(1, chosen[:, None])[:, 0]
+            # The step's one read from the device: the chosen tokens with the running log-probabilities.
+            chosen_host, logprob_host = torch.stack((chosen.double(), logprob)).tolist()
+            tokens = chosen
+            finished, restarted, started = [], [], []
+            for row, sample_number in enumerate(sample_of_row):
+                if sample_number < 0:
                     continue
-                token = int(chosen[row])
-                logprob[row] += chosen_logprob[row]
+                token = int(chosen_host[row])
                 ended = token == tokenizer.eos_id
                 if not ended:
                     generated[row].append(token)
                 if ended or len(generated[row]) >= max_new:  # a row's position is its length until it ends
-                    yield Sample(sample_index, headers[sample_index % len(headers)], tuple(generated[row]),
-                                 tokenizer.decode(generated[row]), float(logprob[row]), ended)
-                    generated[row], logprob[row] = [], 0.0
+                    yield Sample(sample_number, headers[sample_number % len(headers)], tuple(generated[row]),
+                                 tokenizer.decode(generated[row]), logprob_host[row], ended)
+                    generated[row] = []
+                    finished.append(row)
                     if next_sample < n:
                         decoder.reset(row, next_sample % len(headers))
                         sample_of_row[row] = next_sample
+                        restarted.append(row)
+                        started.append(next_sample)
                         next_sample += 1
                     else:
+                        decoder.reset(row)  # idle at position 0 until the batch shrinks
                         sample_of_row[row] = -1
-                    tokens[row] = model.config.decoder_start_token_id
+            if finished:
+                rows = torch.tensor(finished, device=device)
+                tokens[rows] = start
+                logprob[rows] = 0.0
+                if restarted:
+                    sample_index[torch.tensor(restarted, device=device)] = torch.tensor(started, device=device)
             active = [row for row, s in enumerate(sample_of_row) if s >= 0]
             if active and len(active) <= len(sample_of_row) // 2:
-                keep = torch.tensor(active)
-                decoder.keep(keep)
-                tokens = tokens[keep]
+                decoder.keep(active)
+                keep = torch.tensor(active, device=device)
+                tokens, logprob, sample_index = tokens[keep], logprob[keep], sample_index[keep]
                 sample_of_row = [sample_of_row[row] for row in active]
                 generated = [generated[row] for row in active]
-                logprob = logprob[active]

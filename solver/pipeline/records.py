@@ -88,7 +88,7 @@ class SolveResult:
             "problem": self.problem,
             "submissions": [
                 {"code": s.candidate.code, "language": s.candidate.language, "cluster_size": s.cluster_size,
-                 "cluster": s.cluster, "candidate": s.candidate.index}
+                 "cluster": s.cluster, "candidate": s.candidate.index, "metadata": s.candidate.metadata}
                 for s in self.submissions
             ],
             "stats": self.stats.as_dict(),

@@ -14,7 +14,7 @@ import queue
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from problems.model import Problem
@@ -26,6 +26,7 @@ from solver.pipeline.records import CandidateRecord, ProgressEvent, SolveResult,
 
 if TYPE_CHECKING:
     from solver.backends.base import Backend
+    from solver.backends.params import SamplingParams
 
 SUBMISSIONS = 10
 GENERATED_INPUTS = 20
@@ -56,14 +57,14 @@ class _Solve:
     """The state of one solve; `run` drives the stages in order."""
 
     def __init__(self, problem: Problem, backend: Backend, sandbox: Sandbox, *, samples: int,
-                 seconds: float | None, seed: int, languages: Sequence[str] | None,
+                 seconds: float | None, params: SamplingParams,
                  on_progress: Callable[[ProgressEvent], None] | None, cancel: threading.Event | None,
                  input_generator: InputGenerator, generated_inputs: int, submissions: int,
                  hidden_scope: str) -> None:
         self.problem = problem
         self.view = public_view(problem)
         self.backend, self.sandbox = backend, sandbox
-        self.samples, self.seed, self.languages = samples, seed, languages
+        self.samples, self.params, self.seed = samples, params, params.seed
         self.on_progress, self.cancel = on_progress, cancel or threading.Event()
         self.input_generator, self.generated_inputs, self.submissions = input_generator, generated_inputs, submissions
         self.hidden_scope = hidden_scope
@@ -150,8 +151,7 @@ class _Solve:
 
         def produce() -> None:
             try:
-                for candidate in self.backend.sample(self.view, self.samples, seed=self.seed,
-                                                     languages=self.languages):
+                for candidate in self.backend.sample(self.view, self.samples, self.params):
                     if not offer(candidate):
                         return
             except BaseException as error:  # handed to the consuming thread, raised there
@@ -270,12 +270,13 @@ class _Solve:
         return True
 
 
-def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: float | None = None, seed: int = 0,
-          languages: Sequence[str] | None = None, sandbox: Sandbox | None = None,
+def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: float | None = None,
+          params: SamplingParams | None = None, sandbox: Sandbox | None = None,
           on_progress: Callable[[ProgressEvent], None] | None = None, cancel: threading.Event | None = None,
           input_generator: InputGenerator | None = None, generated_inputs: int = GENERATED_INPUTS,
           submissions: int = SUBMISSIONS, hidden: str = "submissions") -> SolveResult:
-    """Solve one problem within a budget of `samples` candidates and (optionally) `seconds` of sampling.
+    """Solve one problem within a budget of `samples` candidates and (optionally) `seconds` of sampling, asking the
+    backend with `params` (its seed also seeds the generated inputs; None: the backend's defaults, seed 0).
 
     `hidden` says which programs are judged on the hidden tests once the submissions are fixed: "submissions"
     (the contest's verdict), "survivors" (every program that passed the examples, for pass@k and n@k) or "none".
@@ -290,10 +291,14 @@ def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: fl
         raise ValueError(f"{problem.name}: interactive problems are not supported by the solve loop")
     if hidden not in ("submissions", "survivors", "none"):
         raise ValueError(f"hidden: must be submissions, survivors or none, got {hidden!r}")
+    if params is None:
+        from solver.backends.params import SamplingParams
+
+        params = SamplingParams()
     own = sandbox is None
     sandbox = sandbox or Sandbox()
     try:
-        return _Solve(problem, backend, sandbox, samples=samples, seconds=seconds, seed=seed, languages=languages,
+        return _Solve(problem, backend, sandbox, samples=samples, seconds=seconds, params=params,
                       on_progress=on_progress, cancel=cancel, input_generator=input_generator or StructuredGenerator(),
                       generated_inputs=generated_inputs, submissions=submissions, hidden_scope=hidden).run()
     finally:
