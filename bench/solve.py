@@ -52,7 +52,8 @@ def main() -> int:
     stats = result.stats.as_dict()
     print("  " + ", ".join(f"{name} {value}" for name, value in stats.items()))
     if result.hidden_verdicts is not None:
-        print(f"  hidden tests: {result.hidden_verdicts.count('ACCEPTED')} of {len(result.hidden_verdicts)} "
+        accepted = sum(v.value == "ACCEPTED" for v in result.hidden_verdicts)
+        print(f"  hidden tests: {accepted} of {len(result.hidden_verdicts)} "
               f"submissions accepted; solved: {result.solved}")
     figures = {"problem": problem.name, "samples": args.samples, "sampling_alone_s": round(sampling_alone, 2),
                "solve_wall_s": round(wall, 2), "timings": {k: round(v, 2) for k, v in result.timings.items()},

@@ -9,6 +9,7 @@ from problems.codecontests import HUB_SCHEMA, problem_to_row, row_to_problem, wr
 from problems.loaders import describe, load, scan
 from problems.model import (
     DEFAULT_FLOAT_TOLERANCE,
+    SUBMISSION_VERDICTS,
     Checker,
     CheckerKind,
     CheckerProtocol,
@@ -18,6 +19,8 @@ from problems.model import (
     Solution,
     Source,
     Test,
+    TestGroup,
+    TimeLimitRule,
 )
 from problems.native import read_problem_dir, write_problem_dir
 
@@ -33,9 +36,12 @@ __all__ = [
     "Language",
     "Problem",
     "ProblemFormatError",
+    "SUBMISSION_VERDICTS",
     "Solution",
     "Source",
     "Test",
+    "TestGroup",
+    "TimeLimitRule",
     "describe",
     "load",
     "problem_to_row",

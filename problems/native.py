@@ -61,8 +61,11 @@ def read_text(path: Path, where: str, field: str) -> str:
         raise ProblemFormatError(where, field, f"cannot read {path.name}: {error.strerror}") from None
 
 
-def read_test_dir(folder: Path, where: str, field: str, answer_suffix: str) -> tuple[Test, ...]:
-    """Pair NAME.in with NAME<answer_suffix> in a folder (recursively, in natural order)."""
+def read_test_dir(folder: Path, where: str, field: str, answer_suffix: str, group: str = "") -> tuple[Test, ...]:
+    """Pair NAME.in with NAME<answer_suffix> in a folder (recursively, in natural order).
+
+    With `group`, each test's `group` is that name joined with the subfolder it sits in (`secret/subtask1`).
+    """
     if not folder.is_dir():
         return ()
     inputs = sorted(folder.rglob("*.in"), key=lambda p: [natural_key(q) for q in p.relative_to(folder).parts])
@@ -73,7 +76,8 @@ def read_test_dir(folder: Path, where: str, field: str, answer_suffix: str) -> t
         if not answer.is_file():
             raise ProblemFormatError(where, field, f"{path.relative_to(folder.parent)} has no {answer.name}")
         answers.discard(path.with_suffix(""))
-        tests.append(Test(read_text(path, where, field), read_text(answer, where, field)))
+        test_group = "/".join((group, *path.parent.relative_to(folder).parts)) if group else ""
+        tests.append(Test(read_text(path, where, field), read_text(answer, where, field), test_group))
     if answers:
         orphan = sorted(answers)[0].with_suffix(answer_suffix)
         raise ProblemFormatError(where, field, f"{orphan.relative_to(folder.parent)} has no matching .in file")

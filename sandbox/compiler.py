@@ -1,8 +1,13 @@
-"""Compilation inside the jail, cached by a hash of the source, the language and the compiler's identity.
+"""Compilation inside the jail, cached by a hash of the sources, the language and the compiler's identity.
 
 Compilers run confined with limits of their own: a template bomb or a `#include </dev/random>` is a compile
 error, not an outage. C++ programs that include <bits/stdc++.h> use a precompiled header built once per cache
 (itself in the jail), which removes most of their compile time.
+
+A program may come with further files (a validator's headers and other sources): they are written beside the main
+source, so `#include "validate.h"` finds its header, and every one of them in the language's own extensions is
+compiled with it (all `.cpp`/`.cc`/`.cxx` files into one binary; all `.java` files; Python modules just sit
+beside the main one, importable).
 """
 
 from __future__ import annotations
@@ -30,16 +35,27 @@ CACHE_VERSION = "1"
 PCH_HEADER = "bits/stdc++.h"
 
 
+# What the build directory records about the build, beside the program's files.
+RESULT_FILE = "result.json"
+
+
 @dataclass(frozen=True)
 class Program:
-    """Source code in a language of the table ('python3', 'cpp', 'java')."""
+    """Source code in a language of the table ('python3', 'cpp', 'java'), with further files it is built with:
+    `(name, text)` pairs, plain file names (headers, other sources)."""
 
     language: str
     source: str
+    files: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.source, str):
             raise ValueError(f"Program.source: must be a string, got {type(self.source).__name__}")
+        object.__setattr__(self, "files", tuple(tuple(entry) for entry in self.files))
+        for entry in self.files:
+            if len(entry) != 2 or not all(isinstance(part, str) for part in entry) or not entry[0] \
+                    or "/" in entry[0] or entry[0].startswith("."):
+                raise ValueError(f"Program.files: must be (file name, text) pairs with plain file names, got {entry!r}")
 
 
 @dataclass(frozen=True)
@@ -74,12 +90,24 @@ class Compiler:
         self._pch_dir: Path | None = None
         self._pch_failed = False
         self._identity: dict[str, str] = {}
+        # How many times a compiler actually ran (cache misses), for tests and reports.
+        self.builds = 0
+        self._builds_lock = threading.Lock()
 
     def compile(self, program: Program, spec: LanguageSpec) -> Executable | CompileError:
         main = spec.main_name(program.source)
         pch = "pch" if self._wants_pch(spec, program) else ""
-        key = "\0".join((CACHE_VERSION, spec.name, self._compiler_identity(spec), pch, program.source))
-        digest = hashlib.sha256(key.encode()).hexdigest()
+        parts = [CACHE_VERSION, spec.name, self._compiler_identity(spec), pch, program.source]
+        for name, text in program.files:  # absent for one-file programs, whose keys stay as they were
+            parts += [name, text]
+        digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        source_name = spec.source_file(program.source)
+        names = [source_name, main, RESULT_FILE]
+        for name, _ in program.files:
+            if name in names:  # a file of the program's would overwrite another
+                return CompileError(f"the file {name} clashes with the program's source, binary or another file",
+                                    digest)
+            names.append(name)
         final = self.artifacts / digest[:2] / digest
         cached = self._load(final, spec, main, digest)
         if cached is not None:
@@ -89,14 +117,18 @@ class Compiler:
         build = Path(tempfile.mkdtemp(prefix="build-", dir=self.artifacts))
         try:
             os.chmod(build, 0o777)  # the jail's unprivileged user writes the build output here
-            source_name = spec.source_file(program.source)
             (build / source_name).write_text(program.source, encoding="utf-8")
+            for name, text in program.files:
+                (build / name).write_text(text, encoding="utf-8")
             outcome = {"ok": True}
             if spec.compiled:
-                message = self._run_compiler(spec, program, build, source_name, main)
+                with self._builds_lock:
+                    self.builds += 1
+                sources = [source_name] + [name for name, _ in program.files if name.endswith(spec.extensions)]
+                message = self._run_compiler(spec, program, build, sources, main)
                 if message is not None:
                     outcome = {"ok": False, "message": message}
-            (build / "result.json").write_text(json.dumps(outcome))
+            (build / RESULT_FILE).write_text(json.dumps(outcome))
             for path in build.iterdir():
                 os.chmod(path, 0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
             os.chmod(build, 0o755)
@@ -114,14 +146,15 @@ class Compiler:
 
     def _load(self, directory: Path, spec: LanguageSpec, main: str, digest: str) -> Executable | CompileError | None:
         try:
-            outcome = json.loads((directory / "result.json").read_text())
+            outcome = json.loads((directory / RESULT_FILE).read_text())
         except (OSError, ValueError):
             return None
         if not outcome.get("ok"):
             return CompileError(outcome.get("message", ""), digest)
         return Executable(spec, directory, main, digest)
 
-    def _run_compiler(self, spec: LanguageSpec, program: Program, build: Path, source: str, main: str) -> str | None:
+    def _run_compiler(self, spec: LanguageSpec, program: Program, build: Path, sources: list[str], main: str) \
+            -> str | None:
         argv: list[str] = []
         mounts = [Mount(build, "/build", writable=True), *(Mount(Path(p), p) for p in spec.mounts)]
         for part in spec.compile:
@@ -131,7 +164,10 @@ class Compiler:
                     argv += ["-I", "/pch"]
                     mounts.append(Mount(pch, "/pch"))
                 continue
-            argv.append(part.format(src=f"/build/{source}", out="/build", main=main))
+            if part == "{src}":
+                argv += [f"/build/{name}" for name in sources]
+                continue
+            argv.append(part.format(out="/build", main=main))
         result = self.jail.run(argv, limits=COMPILE_LIMITS, mounts=tuple(mounts), env=spec.env)
         if result.ok:
             return None
@@ -141,7 +177,8 @@ class Compiler:
         return text[-COMPILE_MESSAGE_LIMIT:] or f"compiler failed (exit {result.exit_code}, signal {result.signal})"
 
     def _wants_pch(self, spec: LanguageSpec, program: Program) -> bool:
-        return self.use_pch and spec.name == "cpp" and PCH_HEADER in program.source
+        return self.use_pch and spec.name == "cpp" and any(
+            PCH_HEADER in text for text in (program.source, *(text for _, text in program.files)))
 
     def _compiler_identity(self, spec: LanguageSpec) -> str:
         """The compiler's version (part of the cache key: a new compiler must not reuse old binaries)."""

@@ -4,7 +4,10 @@
     SANDBOX_CACHE     compiled programs and the C++ precompiled header (default: <tmp>/open-alphacode-sandbox-<uid>)
     SANDBOX_PYTHON    the Python 3 that runs Python programs (default: /usr/bin/python3, else /usr/local/bin/python3)
     SANDBOX_WORKERS   concurrent jails for batch work (default: the number of CPU cores)
-    SANDBOX_CGROUPS   auto (default), on or off: memory and process limits through cgroups, else rlimits
+    SANDBOX_CGROUPS   auto (default), on, v2, v1 or off: memory and process limits through cgroups (auto: v2 where
+                      the host offers it, else v1, else rlimits; on: either, else an error; v2/v1: that one or an
+                      error; off: rlimits)
+    SANDBOX_CGROUP_ROOT  the cgroup2 mount to use (default: found in /proc/self/mounts)
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sandbox.cgroups import MODES as CGROUP_MODES
 from sandbox.errors import SandboxError
 
 # Programs run inside the jail, so their interpreter must live where the jail mounts from (/usr); a Python in a
@@ -29,10 +33,11 @@ class SandboxConfig:
     python: Path | None = None
     workers: int = 0
     cgroups: str = "auto"
+    cgroup_root: Path | None = None
 
     def __post_init__(self) -> None:
-        if self.cgroups not in ("auto", "on", "off"):
-            raise ValueError(f"SandboxConfig.cgroups: must be auto, on or off, got {self.cgroups!r}")
+        if self.cgroups not in CGROUP_MODES:
+            raise ValueError(f"SandboxConfig.cgroups: must be one of {', '.join(CGROUP_MODES)}, got {self.cgroups!r}")
         if self.workers < 0:
             raise ValueError(f"SandboxConfig.workers: must be ≥ 0 (0 = one per core), got {self.workers!r}")
 
@@ -49,6 +54,7 @@ class SandboxConfig:
             python=Path(environ["SANDBOX_PYTHON"]) if environ.get("SANDBOX_PYTHON") else None,
             workers=worker_count,
             cgroups=environ.get("SANDBOX_CGROUPS", "auto"),
+            cgroup_root=Path(environ["SANDBOX_CGROUP_ROOT"]) if environ.get("SANDBOX_CGROUP_ROOT") else None,
         )
 
     def resolved_workers(self) -> int:

@@ -9,5 +9,10 @@ class SandboxError(Exception):
     """
 
 
-class CheckerFailure(SandboxError):
-    """A problem's custom checker crashed or answered outside its protocol: the problem is broken, not the program."""
+class ProblemError(SandboxError):
+    """The problem cannot be judged as it stands (its package is broken), whatever program is judged on it."""
+
+
+class CheckerFailure(ProblemError):
+    """A problem's custom checker or interactor crashed, ran out of its limits or answered outside its protocol
+    (Kattis: an exit code other than 42 or 43): the problem is broken, not the program."""

@@ -1,7 +1,9 @@
 """The Sandbox: compile, run, check and judge untrusted programs, one at a time or many at once.
 
-A program's failure is a verdict; a failure of ours (nsjail missing, a namespace refused) raises SandboxError.
-Batch methods run a pool of jails sized to the machine and yield results as they complete.
+A program's failure is a verdict; a failure of ours (nsjail missing, a namespace refused) raises SandboxError, and
+a broken problem (a checker or interactor that fails) raises CheckerFailure. Batch methods run a pool of jails
+sized to the machine and yield results as they complete. Checkers and interactors are programs like any other:
+compiled once per sandbox (and cached on disk by content), run only in the jail.
 """
 
 from __future__ import annotations
@@ -17,15 +19,27 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from problems import Checker, CheckerKind, CheckerProtocol, Language, Solution, Test
+from problems import Checker, CheckerKind, Language, Problem, Solution, Test
+from sandbox.binaries import build_helpers, locate_nsjail
+from sandbox.cgroups import Cgroups
 from sandbox.checking import compare, first_difference
 from sandbox.compiler import CompileError, Compiler, Executable, Program
 from sandbox.config import SandboxConfig
 from sandbox.errors import CheckerFailure, SandboxError
-from sandbox.jail import Cgroups, Jail, Mount, build_helpers, locate_nsjail
+from sandbox.groups import group_results, judge_in_groups, overall_verdict
+from sandbox.interactive import IGNORE_SIGPIPE, InteractiveRun, interactive_verdict
+from sandbox.jail import Jail, JailCommand, Mount
 from sandbox.languages import LanguageSpec, build_table, language_for
-from sandbox.limits import CHECKER_LIMITS, Limits
-from sandbox.results import JudgeResult, Outcome, RunResult, TestResult, Verdict
+from sandbox.limits import CHECKER_LIMITS, Limits, interactor_limits, limits_for_problem
+from sandbox.results import JudgeResult, Outcome, RunResult, TestResult, Verdict, failure_message
+from sandbox.validators import (
+    checker_input,
+    checker_verdict,
+    flags_of,
+    interactor_arguments,
+    judge_files,
+    read_feedback,
+)
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -37,11 +51,18 @@ class Sandbox:
         cache = self.config.resolved_cache_dir()
         _prepare_cache(cache)
         self.cache_dir = cache
-        self.jail = Jail(locate_nsjail(self.config.nsjail), Cgroups(self.config.cgroups), cache / "scratch",
-                         build_helpers(cache))
+        cgroups = Cgroups(self.config.cgroups, v2_root=self.config.cgroup_root)
+        self.jail = Jail(locate_nsjail(self.config.nsjail), cgroups, cache / "scratch", build_helpers(cache))
         self.languages = build_table(self.config.resolved_python())
         self.compiler = Compiler(self.jail, cache)
         self.workers = self.config.resolved_workers()
+        self._checkers: dict[Solution, Executable | CompileError] = {}
+        self._checkers_lock = threading.Lock()
+
+    @property
+    def cgroups_version(self) -> str:
+        """How memory and processes are limited here: "v2", "v1" or "none (rlimits)" (see sandbox.cgroups)."""
+        return self.jail.cgroups.version
 
     def close(self) -> None:
         """Remove the scratch files of finished runs (the compile cache stays)."""
@@ -59,7 +80,7 @@ class Sandbox:
         return language_for(self.languages, language)
 
     def program(self, solution: Solution) -> Program:
-        return Program(self.language(solution.language).name, solution.code)
+        return Program(self.language(solution.language).name, solution.code, solution.files)
 
     def compile(self, program: Program) -> Executable | CompileError:
         return self.compiler.compile(program, self.language(program.language))
@@ -75,7 +96,7 @@ class Sandbox:
             executable.argv(limits),
             limits=limits,
             stdin=stdin,
-            mounts=(Mount(executable.directory, "/box"), *(Mount(Path(p), p) for p in spec.mounts)),
+            mounts=_program_mounts(executable),
             env=spec.env,
             extra_memory=spec.memory_overhead,
         )
@@ -94,44 +115,87 @@ class Sandbox:
 
     # ------------------------------------------------------------------------------------------------ checking
 
+    def checker_executable(self, program: Solution) -> Executable:
+        """A checker's or interactor's program, compiled once per sandbox; CheckerFailure if it does not compile."""
+        with self._checkers_lock:
+            executable = self._checkers.get(program)
+        if executable is None:
+            executable = self.compile(self.program(program))
+            with self._checkers_lock:
+                self._checkers[program] = executable
+        if isinstance(executable, CompileError):
+            raise CheckerFailure(f"the problem's checker does not compile: {executable.message[:500]}")
+        return executable
+
     def check(self, checker: Checker, test_input: bytes, output: bytes, answer: bytes) -> tuple[bool, str]:
-        """Whether `output` is accepted for this test, and a short reason when it is not."""
+        """Whether `output` is accepted for this test, and a short reason (a validator's feedback) either way.
+
+        A custom checker that fails (crashes, runs out of its limits, exits outside its protocol) raises
+        CheckerFailure: the problem is broken, not the program.
+        """
         if checker.kind is not CheckerKind.CUSTOM:
             if compare(checker, output, answer):
                 return True, ""
             return False, first_difference(output, answer)
-        program = self.program(checker.program)
-        executable = self.compile(program)
-        if isinstance(executable, CompileError):
-            raise CheckerFailure(f"the problem's checker does not compile: {executable.message[:500]}")
-        with tempfile.TemporaryDirectory(dir=self.jail.scratch, prefix="check-") as tmp:
-            folder = Path(tmp)
-            os.chmod(folder, 0o755)
-            for name, data in (("input", test_input), ("output", output), ("answer", answer)):
-                (folder / name).write_bytes(data)
-                os.chmod(folder / name, 0o644)
+        executable = self.checker_executable(checker.program)
+        files, arguments, stdin = checker_input(checker, test_input, output, answer)
+        with judge_files(self.jail.scratch, (self.jail.outside_uid, self.jail.outside_gid), files) as where:
             spec = executable.spec
-            mounts = (Mount(executable.directory, "/box"), Mount(folder, "/check"),
-                      *(Mount(Path(p), p) for p in spec.mounts))
-            if checker.protocol is CheckerProtocol.TESTLIB:
-                argv = executable.argv(CHECKER_LIMITS) + ["/check/input", "/check/output", "/check/answer"]
-                stdin = None
-            else:  # Kattis: validator input answer feedback_dir < output
-                argv = executable.argv(CHECKER_LIMITS) + ["/check/input", "/check/answer", "/tmp"]
-                stdin = folder / "output"
-            result = self.jail.run(argv, limits=CHECKER_LIMITS, stdin=stdin, mounts=mounts, env=spec.env,
+            result = self.jail.run(executable.argv(CHECKER_LIMITS) + arguments, limits=CHECKER_LIMITS,
+                                   stdin=where.folder / stdin if stdin else None,
+                                   mounts=(*_program_mounts(executable), *where.mounts), env=spec.env,
                                    extra_memory=spec.memory_overhead)
-        message = (result.stderr or result.stdout).decode("utf-8", errors="replace").strip()[-300:]
-        accept, reject = (0, (1, 2)) if checker.protocol is CheckerProtocol.TESTLIB else (42, (43,))
-        finished = result.outcome in (Outcome.OK, Outcome.RUNTIME_ERROR)  # not stopped by a limit
-        if finished and result.exit_code == accept:
-            return True, message
-        if finished and result.exit_code in reject:
-            return False, message or "rejected by the checker"
-        raise CheckerFailure(
-            f"the problem's checker failed ({result.outcome.value}, exit {result.exit_code}, "
-            f"signal {result.signal}): {message}"
-        )
+            feedback = read_feedback(where.feedback)
+        return checker_verdict(checker.protocol, result, feedback)
+
+    # ------------------------------------------------------------------------------------------------ interactive
+
+    def run_interactive(self, executable: Executable, interactor: Executable, test: Test, limits: Limits,
+                        flags: tuple[str, ...] = ()) -> InteractiveRun:
+        """The program and the interactor on one test, each in its own jail, talking through two pipes."""
+        arguments = interactor_arguments(flags)
+        files = {"input": test.input.encode(), "answer": test.output.encode()}
+        owner = (self.jail.outside_uid, self.jail.outside_gid)
+        with judge_files(self.jail.scratch, owner, files) as where:
+            judge_limits = interactor_limits(limits)
+            program = JailCommand(tuple(executable.argv(limits)), limits, _program_mounts(executable),
+                                  executable.spec.env, executable.spec.memory_overhead)
+            other = JailCommand((*IGNORE_SIGPIPE, *interactor.argv(judge_limits), *arguments), judge_limits,
+                                (*_program_mounts(interactor), *where.mounts), interactor.spec.env,
+                                interactor.spec.memory_overhead)
+            pair = self.jail.run_pair(program, other)
+            feedback = read_feedback(where.feedback)
+        return InteractiveRun(pair.first, pair.second, not pair.first_ended_first, feedback)
+
+    def judge_interactive(
+        self,
+        program: Program | Executable | CompileError,
+        interactor: Checker | Executable,
+        tests: Sequence[Test],
+        limits: Limits,
+        stop_on_failure: bool = True,
+    ) -> JudgeResult:
+        """One program on an interactive problem's tests; `interactor` is the problem's checker (its program and
+        flags) or an interactor already compiled."""
+        executable = self.compile(program) if isinstance(program, Program) else program
+        if isinstance(executable, CompileError):
+            return JudgeResult(Verdict.COMPILE_ERROR, (), executable.message)
+        results = judge_in_groups(
+            tests, lambda _, test: self._judge_interactive_one(executable, interactor, test, limits),
+            stop_on_failure=stop_on_failure)
+        return JudgeResult(overall_verdict(results), tuple(results))
+
+    def _judge_interactive_one(self, executable: Executable, interactor: Checker | Executable, test: Test,
+                               limits: Limits) -> TestResult:
+        flags: tuple[str, ...] = ()
+        if isinstance(interactor, Checker):
+            if interactor.program is None:
+                raise CheckerFailure("an interactive problem needs an interactor program as its checker")
+            flags = flags_of(interactor)
+            interactor = self.checker_executable(interactor.program)
+        run = self.run_interactive(executable, interactor, test, limits, flags)
+        verdict, message = interactive_verdict(run)
+        return TestResult(verdict, run.program, message)
 
     # ---------------------------------------------------------------------------------------------------- judging
 
@@ -150,23 +214,48 @@ class Sandbox:
         with self._inputs([t.input for t in tests]) as store:
             return self._judge(executable, tests, store.paths, limits, checker or Checker(), stop_on_failure)
 
+    def judge_problem(
+        self,
+        program: Program | Executable | CompileError,
+        problem: Problem,
+        tests: Sequence[Test] | None = None,
+        limits: Limits | None = None,
+        stop_on_failure: bool = True,
+    ) -> JudgeResult:
+        """One program on a problem's tests (its hidden ones unless given), as the problem asks to be judged.
+
+        Each test is checked by `problem.checker_for(test)` (a group may set its own flags); an interactive
+        problem runs the program against its interactor. The result holds the verdict of each of the problem's
+        groups judged to the end (see sandbox.groups): on a scoring problem stopping at a failure skips only the
+        rest of that subtask, so every subtask gets its verdict. `limits` default to the problem's stated ones
+        (see sandbox.timelimit for a limit derived from the accepted submissions).
+        """
+        tests = list(problem.hidden_tests if tests is None else tests)
+        limits = limits or limits_for_problem(problem.time_limit, problem.memory_limit_bytes)
+        executable = self.compile(program) if isinstance(program, Program) else program
+        if isinstance(executable, CompileError):
+            return JudgeResult(Verdict.COMPILE_ERROR, (), executable.message)
+        with self._inputs([] if problem.interactive else [t.input for t in tests]) as store:
+            def judge_one(index: int, test: Test) -> TestResult:
+                checker = problem.checker_for(test)
+                if problem.interactive:
+                    return self._judge_interactive_one(executable, checker, test, limits)
+                return self._judge_one(executable, test, store.paths[index], limits, checker)
+
+            results = judge_in_groups(tests, judge_one, problem.groups, problem.scoring, stop_on_failure)
+        return JudgeResult(overall_verdict(results), tuple(results), groups=group_results(problem.groups, tests,
+                                                                                          results))
+
     def _judge(self, executable, tests, paths, limits, checker, stop_on_failure) -> JudgeResult:
-        results: list[TestResult] = []
-        verdict = Verdict.ACCEPTED
-        for test, path in zip(tests, paths):
-            result = self._judge_one(executable, test, path, limits, checker)
-            results.append(result)
-            if result.verdict is not Verdict.ACCEPTED:
-                if verdict is Verdict.ACCEPTED:
-                    verdict = result.verdict
-                if stop_on_failure:
-                    break
-        return JudgeResult(verdict, tuple(results))
+        results = judge_in_groups(
+            tests, lambda index, test: self._judge_one(executable, test, paths[index], limits, checker),
+            stop_on_failure=stop_on_failure)
+        return JudgeResult(overall_verdict(results), tuple(results))
 
     def _judge_one(self, executable, test: Test, path: Path, limits: Limits, checker: Checker) -> TestResult:
         run = self._run(executable, path, limits)
         if run.outcome is not Outcome.OK:
-            return TestResult(Verdict.of_outcome(run.outcome), run, _failure_message(run))
+            return TestResult(Verdict.of_outcome(run.outcome), run, failure_message(run))
         accepted, message = self.check(checker, test.input.encode(), run.stdout, test.output.encode())
         return TestResult(Verdict.ACCEPTED if accepted else Verdict.WRONG_ANSWER, run, message)
 
@@ -266,16 +355,9 @@ class InputStore:
         return path
 
 
-def _failure_message(run: RunResult) -> str:
-    if run.outcome is Outcome.RUNTIME_ERROR:
-        how = f"signal {run.signal}" if run.signal is not None else f"exit code {run.exit_code}"
-        tail = run.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] if run.stderr else []
-        return how + (f": {tail[0][:200]}" if tail else "")
-    if run.outcome is Outcome.TIME_LIMIT:
-        return f"{run.time:.2f} s CPU, {run.wall_time:.2f} s wall"
-    if run.outcome is Outcome.MEMORY_LIMIT:
-        return f"{run.memory >> 20} MiB resident at the end"
-    return "output too large"
+def _program_mounts(executable: Executable) -> tuple[Mount, ...]:
+    """A compiled program's directory at /box, and the host paths its language needs."""
+    return (Mount(executable.directory, "/box"), *(Mount(Path(p), p) for p in executable.spec.mounts))
 
 
 def _prepare_cache(cache: Path) -> None:

@@ -1,8 +1,9 @@
 """The language table: how each language is compiled and run inside the jail. Add a row to add a language.
 
-Every command runs in the jail. `{src}` is the source file and `{out}` the build directory (both under /build
-while compiling), `{box}` the read-only directory holding the compiled program when it runs, `{main}` the
-program's main name (the class name for Java), `{heap}` the memory limit in MiB.
+Every command runs in the jail. `{src}` stands for the source files (the main one, then the program's other
+files in the language's extensions) and `{out}` for the build directory (all under /build while compiling),
+`{box}` the read-only directory holding the compiled program when it runs, `{main}` the program's main name (the
+class name for Java), `{heap}` the memory limit in MiB.
 """
 
 from __future__ import annotations
@@ -16,6 +17,30 @@ from problems import Language
 from sandbox.errors import SandboxError
 
 MIB = 1 << 20
+
+# The languages the project knows, by their one name. Every other module (backends, records, the sampler's
+# headers, the command line, the service's schemas) takes names and spellings from here.
+LANGUAGES = ("python3", "cpp", "java")
+# What people and models write for them: a code fence's tag, a JSON row's "language", a word on a command line.
+SPELLINGS = {"python3": "python3", "python": "python3", "py": "python3", "py3": "python3",
+             "cpp": "cpp", "c++": "cpp", "cc": "cpp", "cxx": "cpp", "c++17": "cpp", "cpp17": "cpp",
+             "java": "java", "java17": "java"}
+# How a prompt names each, and the tag of a code fence holding it.
+DISPLAY = {"python3": ("Python 3", "python"), "cpp": ("C++17", "cpp"), "java": ("Java 17", "java")}
+# CodeContests' language numbers by name. Python 2 programs run as Python 3, the nearest runtime we have (most of
+# the dataset's Python 2 solutions that use neither print statements nor integer division pass that way).
+_BY_PROBLEM_LANGUAGE = {Language.PYTHON3: "python3", Language.PYTHON: "python3", Language.CPP: "cpp",
+                        Language.JAVA: "java"}
+
+
+def canonical(spelling: str) -> str | None:
+    """The language's one name for a spelling of it ("py", "C++", "Java"), or None for one we do not know."""
+    return SPELLINGS.get(spelling.strip().lower())
+
+
+def name_of(language: Language) -> str | None:
+    """The name of the language of a CodeContests solution, or None when we cannot run it (UNKNOWN)."""
+    return _BY_PROBLEM_LANGUAGE.get(language)
 
 
 @dataclass(frozen=True)
@@ -112,8 +137,7 @@ def language_for(table: dict[str, LanguageSpec], language: Language | str) -> La
         raise SandboxError(f"no runtime for {language.name} programs on this machine "
                            f"(available: {', '.join(sorted(table))})")
     key = language.lower()
-    aliases = {"py": "python3", "python": "python3", "c++": "cpp", "c++17": "cpp", "cpp17": "cpp", "java17": "java"}
-    key = aliases.get(key, key)
+    key = SPELLINGS.get(key, key)
     if key in table:
         return table[key]
     for spec in table.values():

@@ -7,8 +7,9 @@
  * Protocol on the SOCK_SEQPACKET socket named by argv[1]: a request is one message holding the command's argv
  * (each argument followed by a NUL byte) with four descriptors attached (stdin, stdout, stderr, report), which
  * the child receives as 0, 1, 2 and 3. The launcher answers "<pid>" once the child exists, then
- * "<wait status> <user seconds> <system seconds> <max rss KiB>" when it has ended. It exits when the socket
- * closes. It is never the OOM killer's choice (oom_score_adj -1000); its children are ordinary again.
+ * "<wait status> <user seconds> <system seconds> <max rss KiB> <end time>" when it has ended, the end time read
+ * from CLOCK_MONOTONIC as soon as the child is reaped (it orders the ends of two jails talking to each other,
+ * free of our own scheduling). It exits when the socket closes. It is never the OOM killer's choice (oom_score_adj -1000); its children are ordinary again.
  *
  * usage: launcher SOCKET_FD
  */
@@ -20,6 +21,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_MESSAGE (1 << 17)
@@ -95,9 +97,11 @@ int main(int argc, char **argv) {
         while (wait4(child, &status, 0, &usage) < 0) {
             if (errno != EINTR) break;
         }
-        length = snprintf(reply, sizeof reply, "%d %ld.%06ld %ld.%06ld %ld", status, (long)usage.ru_utime.tv_sec,
-                          (long)usage.ru_utime.tv_usec, (long)usage.ru_stime.tv_sec, (long)usage.ru_stime.tv_usec,
-                          usage.ru_maxrss);
+        struct timespec ended;
+        clock_gettime(CLOCK_MONOTONIC, &ended);
+        length = snprintf(reply, sizeof reply, "%d %ld.%06ld %ld.%06ld %ld %ld.%09ld", status,
+                          (long)usage.ru_utime.tv_sec, (long)usage.ru_utime.tv_usec, (long)usage.ru_stime.tv_sec,
+                          (long)usage.ru_stime.tv_usec, usage.ru_maxrss, (long)ended.tv_sec, ended.tv_nsec);
         send(sock, reply, (size_t)length, 0);
     }
 }

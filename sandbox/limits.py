@@ -58,6 +58,16 @@ COMPILE_LIMITS = Limits(time=30.0, wall_factor=2.0, memory=2048 * MIB, processes
 # A checker reads three files and prints a verdict; it gets more time than the program it judges.
 CHECKER_LIMITS = Limits(time=10.0, memory=512 * MIB)
 
+# An interactor spends most of its life waiting for the program it talks to, so its wall clock must outlast the
+# program's by this many seconds: a program gone silent is the one stopped (TIME_LIMIT), not its interactor.
+INTERACTOR_GRACE = 5.0
+
+
+def interactor_limits(program: Limits) -> Limits:
+    """A checker's limits, with a wall clock that outlasts the program's by INTERACTOR_GRACE."""
+    wall = max(CHECKER_LIMITS.wall_time, program.wall_time + INTERACTOR_GRACE)
+    return replace(CHECKER_LIMITS, wall_factor=(wall - 1.0) / CHECKER_LIMITS.time)
+
 
 def limits_for_problem(time_limit: float | None, memory_limit_bytes: int, default_time: float = 2.0) -> Limits:
     """The limits a problem states; CodeContests often states none, and then the defaults apply."""

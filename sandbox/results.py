@@ -68,15 +68,37 @@ class TestResult:
     verdict: Verdict
     run: RunResult | None
     message: str = ""
+    # The test's position in the list judged; tests a judge skipped (a failed subtask's rest) have no result.
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """A program's verdict on one test data group (a subtask): ACCEPTED when all its tests are, else its first
+    failing test's verdict. `score` is what the group earned on a scoring problem (its score when accepted, 0 when
+    not), None when the problem gives it none."""
+
+    name: str
+    verdict: Verdict
+    score: float | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict is Verdict.ACCEPTED
 
 
 @dataclass(frozen=True)
 class JudgeResult:
-    """A program's verdict on a list of tests: the first failing test's verdict, or ACCEPTED."""
+    """A program's verdict on a list of tests: the first failing test's verdict, or ACCEPTED.
+
+    `groups` holds the verdict of each test data group of the problem that was judged to the end (judged by
+    `Sandbox.judge_problem`), outermost first; empty otherwise.
+    """
 
     verdict: Verdict
     tests: tuple[TestResult, ...] = ()
     compile_message: str = ""
+    groups: tuple[GroupResult, ...] = ()
 
     @property
     def accepted(self) -> bool:
@@ -89,3 +111,19 @@ class JudgeResult:
     @property
     def max_memory(self) -> int:
         return max((t.run.memory for t in self.tests if t.run), default=0)
+
+    def group(self, name: str) -> GroupResult | None:
+        return next((group for group in self.groups if group.name == name), None)
+
+
+def failure_message(run: RunResult) -> str:
+    """A short account of a run that did not end normally, for a verdict's message."""
+    if run.outcome is Outcome.RUNTIME_ERROR:
+        how = f"signal {run.signal}" if run.signal is not None else f"exit code {run.exit_code}"
+        tail = run.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] if run.stderr else []
+        return how + (f": {tail[0][:200]}" if tail else "")
+    if run.outcome is Outcome.TIME_LIMIT:
+        return f"{run.time:.2f} s CPU, {run.wall_time:.2f} s wall"
+    if run.outcome is Outcome.MEMORY_LIMIT:
+        return f"{run.memory >> 20} MiB resident at the end"
+    return "output too large"

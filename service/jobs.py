@@ -251,6 +251,7 @@ class JobManager:
             backend = self.backend_states[0]
         report = {"backend": backend, "backend_name": self.settings.backend, "workers_ready": ready_workers,
                   "options": list(self.settings.request_options),
+                  "cgroups": self.sandbox.cgroups_version if self.sandbox is not None else None,
                   "workers": self.settings.workers, "sandbox": self.sandbox_error or "ok",
                   "draining": self.draining.is_set()}
         return bool(ready_workers) and self.sandbox_error is None and not self.draining.is_set(), report

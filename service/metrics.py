@@ -191,6 +191,11 @@ class CountingSandbox:
         self._metrics.count_runs(len(result.tests))
         return result
 
+    def judge_problem(self, program, problem, tests=None, limits=None, stop_on_failure=True):
+        result = self._sandbox.judge_problem(program, problem, tests, limits, stop_on_failure)
+        self._metrics.count_runs(len(result.tests))
+        return result
+
     def run_many(self, jobs, limits):
         for key, result in self._sandbox.run_many(jobs, limits):
             self._metrics.count_runs(1)

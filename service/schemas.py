@@ -10,7 +10,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-LanguageName = Literal["python3", "cpp", "java"]
+from sandbox.languages import LANGUAGES
+
+LanguageName = Literal[LANGUAGES]  # sandbox.languages: the one list
 JobState = Literal["queued", "running", "done", "failed", "cancelled"]
 
 

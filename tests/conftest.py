@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,3 +42,17 @@ def tokenizer(tmp_path_factory):
     directory = tmp_path_factory.mktemp("tokenizer")
     train_tokenizer(texts, directory, vocab_size=1000, threads=2)
     return CodeTokenizer(directory)
+
+
+@contextmanager
+def sandbox_with_own_cache(prefix: str) -> Iterator:
+    """A Sandbox whose cache starts empty (compiles are counted from zero) and is removed after; under /tmp, where
+    the jail's user can reach it."""
+    from sandbox import Sandbox, SandboxConfig
+
+    cache = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        with Sandbox(SandboxConfig(cache_dir=cache)) as box:
+            yield box
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)

@@ -117,3 +117,72 @@ def test_shipped_model_batch_on_sample20_is_killed_and_resumed(tmp_path):
     assert all(row["stats"]["sampled"] == 8 for row in rows)
     assert all(row["hidden_tests"] > 50 for row in rows)
     json.dumps(rows)  # plain JSON all the way down
+
+
+def test_a_batch_never_dies_on_one_bad_problem(tmp_path):
+    """A package that does not load and a checker that does not compile each get an error line; the good
+    problems are solved; the exit code says so after everything is done; a resumed run leaves errors alone unless
+    asked to retry them."""
+    dataset = tmp_path / "dataset"
+    dataset.mkdir()
+    shutil.copytree(ROOT / "problems/bundled/podium-order", dataset / "a-podium-order")
+    broken = dataset / "b-broken"
+    broken.mkdir()
+    (broken / "problem.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    shutil.copytree(ROOT / "problems/bundled/pair-to-target", dataset / "c-bad-checker")
+    (dataset / "c-bad-checker/checker.py").unlink(missing_ok=True)
+    (dataset / "c-bad-checker/checker.cpp").write_text("int main( { this is not C++\n", encoding="utf-8")
+    shutil.copytree(ROOT / "problems/bundled/tallest-candles", dataset / "d-tallest-candles")
+    out = tmp_path / "run"
+    args = SOLVER + ["batch", str(dataset), "--out", str(out), "--backend", "replay", "--samples", "6"]
+
+    first = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 1, first.stderr
+    rows = read_results(out)
+    by_problem = {row["problem"]: row for row in rows}
+    assert len(rows) == 4 == len(by_problem)
+    assert by_problem["Podium Order"]["solved"] is True and by_problem["Tallest Candles"]["solved"] is True
+    load_error = by_problem[str(broken / "problem.yaml")]["error"]
+    assert load_error.startswith("load: ") and "problem.yaml" in load_error
+    checker_error = by_problem["Two Vouchers"]["error"]
+    assert checker_error.startswith("checker: ") and "does not compile" in checker_error
+    assert "errors in the run: 2" in first.stdout and "b-broken" in first.stderr
+
+    again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 1 and read_results(out) == rows  # nothing more is done
+
+    shutil.rmtree(broken)
+    retried = subprocess.run(args + ["--retry-errors"], cwd=ROOT, capture_output=True, text=True)
+    assert retried.returncode == 1, retried.stderr  # the checker still does not compile
+    after = read_results(out)
+    names = [row["problem"] for row in after]
+    assert len(names) == len(set(names)) == 3  # the broken package is gone; nothing appears twice
+    assert sum("error" in row for row in after) == 1
+    report = subprocess.run(SOLVER + ["report", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert report.returncode == 0, report.stderr
+    assert "1 of them with an error" in (out / "report.md").read_text()
+
+
+def test_a_batch_judges_interactive_and_scoring_packages(tmp_path):
+    """An interactive package is judged through its interactor (filtering and hidden tests alike), and a Code Jam
+    style scoring package records every subtask's verdict for each judged program."""
+    from tests.package_builders import CODEJAM_PY, codejam_package, interactive_package
+
+    dataset = tmp_path / "dataset"
+    interactive_package(dataset / "double")
+    codejam_package(dataset / "reversort", submissions={"accepted": {"reversort.py": CODEJAM_PY},
+                                                         "wrong_answer": {"zero.py": "print('Case #1: 0')\n"}})
+    out = tmp_path / "run"
+    done = subprocess.run(SOLVER + ["batch", str(dataset), "--out", str(out), "--backend", "replay", "--samples",
+                                    "8"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows = {row["problem"]: row for row in read_results(out)}
+    double = rows["Double"]
+    assert double["solved"] is True and double["stats"]["generated_inputs"] == 0
+    for record in double["candidates"]:  # the interactor decides, on the examples too
+        correct = record["candidate"]["metadata"]["correct"]
+        assert (record["example_verdict"] == "ACCEPTED") == correct, record
+    reversort = rows["Reversort"]
+    assert reversort["solved"] is True
+    judged = [r for r in reversort["candidates"] if r["hidden_verdict"] is not None]
+    assert judged and all(set(r["hidden_groups"]) >= {"secret/subtask1", "secret/subtask2"} for r in judged)

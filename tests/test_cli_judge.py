@@ -29,6 +29,7 @@ def test_wrong_solution_json_exits_1(tmp_path):
     assert report["verdict"] == "WRONG_ANSWER"
     assert [t["group"] for t in report["tests"]] == ["public", "public"]
     assert {"index", "verdict", "time", "memory", "message"} <= set(report["tests"][0])
+    assert report["cgroups"] in ("v2", "v1", "none (rlimits)") and report["groups"] == []
 
 
 def test_compile_error(tmp_path):

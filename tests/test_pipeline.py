@@ -13,7 +13,7 @@ import time
 import pytest
 
 from problems import BUNDLED_DIR, CheckerKind, Problem, Test, load
-from sandbox import Sandbox
+from sandbox import Sandbox, Verdict
 from solver.backends import BackendError, SamplingParams
 from solver.backends.replay import ReplayBackend
 from solver.pipeline import Cancelled, public_view, solve
@@ -147,7 +147,7 @@ def test_a_solve_groups_identical_behaviour_and_submits_the_largest_cluster_firs
     assert result.stats.passed_examples == 3 and result.stats.clusters == 2
     assert [s.cluster_size for s in result.submissions] == [2, 1, 2]  # wrap-around: 3 programs, 2 clusters
     assert [s.candidate.code for s in result.submissions] == [RIGHT, WRONG_ABOVE_20, RIGHT_TOO]
-    assert result.hidden_verdicts == ["ACCEPTED", "WRONG_ANSWER", "ACCEPTED"] and result.solved
+    assert [v.value for v in result.hidden_verdicts] == ["ACCEPTED", "WRONG_ANSWER", "ACCEPTED"] and result.solved
     assert backend.problems and all(p.private_tests == () for p in backend.problems)  # the backend sees no hidden
 
 
@@ -180,7 +180,8 @@ def test_hidden_tests_are_read_only_after_the_submissions_are_fixed(sandbox):
     # The verdicts are still reported: one per submission, a correct human solution accepted.
     assert result.hidden_verdicts is not None and len(result.hidden_verdicts) == len(result.submissions)
     for submission, verdict in zip(result.submissions, result.hidden_verdicts):
-        assert verdict == "ACCEPTED" if submission.candidate.metadata["correct"] else verdict != "ACCEPTED"
+        accepted = verdict is Verdict.ACCEPTED
+        assert accepted if submission.candidate.metadata["correct"] else not accepted
     # The stages' counts fit together.
     stats = result.stats
     assert stats.sampled == len(bundled.solutions) + len(bundled.incorrect_solutions) == len(result.records)
@@ -252,7 +253,7 @@ def test_bad_arguments():
         solve(SUM, Scripted([RIGHT]), samples=0)
     with pytest.raises(ValueError, match="seconds"):
         solve(SUM, Scripted([RIGHT]), seconds=0)
-    with pytest.raises(ValueError, match="interactive"):
+    with pytest.raises(ValueError, match="needs its interactor"):
         solve(dataclasses.replace(SUM, interactive=True), Scripted([RIGHT]))
 
 

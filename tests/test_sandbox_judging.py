@@ -3,16 +3,44 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from problems import BUNDLED_DIR, Checker, CheckerKind, CheckerProtocol, Language, Solution, Test, load
-from sandbox import CheckerFailure, Limits, Outcome, Program, Sandbox, SandboxConfig, SandboxError, Verdict
-from sandbox.jail import Cgroups, Jail, Mount, classify
+from problems import (
+    BUNDLED_DIR,
+    Checker,
+    CheckerKind,
+    CheckerProtocol,
+    Language,
+    Problem,
+    Solution,
+    Test,
+    TestGroup,
+    TimeLimitRule,
+    load,
+)
+from sandbox import (
+    CheckerFailure,
+    GroupResult,
+    Limits,
+    Outcome,
+    ProblemError,
+    Program,
+    Sandbox,
+    SandboxConfig,
+    SandboxError,
+    TestResult,
+    Verdict,
+)
+from sandbox.binaries import locate_nsjail
+from sandbox.groups import group_results, innermost_group
+from sandbox.jail import START_ATTEMPTS, Cgroups, Jail, Mount, classify
 from sandbox.languages import language_for
+from sandbox.timelimit import derived_limits, time_limits
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +182,148 @@ def test_human_solutions_of_train300(sandbox, shared_codecontests):
         if not result.accepted:
             print(f"  {problems[index].name}: {result.verdict.value} ({result.tests[-1].message[:80]})")
     assert accepted >= 245
+
+
+# ----------------------------------------------------------------------------------------------- judging by groups
+
+ECHO_UNLESS_SEVEN = "x = input()\nprint('no' if x == '7' else x.upper() if x == 'yes' else x)\n"
+
+
+def subtask_problem(scoring: bool) -> Problem:
+    """Three subtasks; the program fails the first test of the second, and the third checks case."""
+    tests = (Test("1", "1", "secret/g1"), Test("2", "2", "secret/g1"), Test("7", "7", "secret/g2"),
+             Test("8", "8", "secret/g2"), Test("3", "3", "secret/g3"), Test("yes", "yes", "secret/g3"))
+    groups = (TestGroup("secret"), TestGroup("secret/g1", score=10), TestGroup("secret/g2", score=20),
+              TestGroup("secret/g3", Checker(CheckerKind.EXACT), score=30))
+    return Problem("subtasks", "", private_tests=tests, groups=groups, scoring=scoring, time_limit=1.0)
+
+
+def test_scoring_problem_gives_every_subtask_its_verdict(sandbox):
+    problem = subtask_problem(scoring=True)
+    result = sandbox.judge_problem(Program("python3", ECHO_UNLESS_SEVEN), problem)
+    assert result.verdict is Verdict.WRONG_ANSWER  # the first failure, as before
+    # The rest of the failed subtask is skipped; the next subtasks still run, each with its group's checker.
+    assert [t.index for t in result.tests] == [0, 1, 2, 4, 5]
+    assert [(g.name, g.verdict, g.score) for g in result.groups] == [
+        ("secret", Verdict.WRONG_ANSWER, None),
+        ("secret/g1", Verdict.ACCEPTED, 10),
+        ("secret/g2", Verdict.WRONG_ANSWER, 0.0),
+        ("secret/g3", Verdict.WRONG_ANSWER, 0.0),  # "YES" is not "yes" under g3's exact rule
+    ]
+    assert result.group("secret/g1").accepted
+    everything = sandbox.judge_problem(Program("python3", ECHO_UNLESS_SEVEN), problem, stop_on_failure=False)
+    assert [t.index for t in everything.tests] == list(range(6)) and everything.group("secret/g2").verdict is \
+        Verdict.WRONG_ANSWER
+
+
+def test_pass_fail_problem_stops_at_the_first_failure(sandbox):
+    result = sandbox.judge_problem(Program("python3", ECHO_UNLESS_SEVEN), subtask_problem(scoring=False))
+    assert [t.index for t in result.tests] == [0, 1, 2]
+    # Groups judged to the end (or failed) have verdicts; g3 never ran.
+    assert [(g.name, g.verdict) for g in result.groups] == [
+        ("secret", Verdict.WRONG_ANSWER), ("secret/g1", Verdict.ACCEPTED), ("secret/g2", Verdict.WRONG_ANSWER)]
+    accepted = sandbox.judge_problem(Program("python3", "print(input())\n"), subtask_problem(scoring=False))
+    assert accepted.accepted and all(g.accepted for g in accepted.groups) and len(accepted.groups) == 4
+
+
+def test_group_rules_are_pure():
+    groups = (TestGroup("a"), TestGroup("a/b"))
+    assert innermost_group(groups, Test("", "", "a/b/c")) == "a/b"
+    assert innermost_group(groups, Test("", "", "ab")) == ""
+    tests = [Test("", "", "a/b"), Test("", "", "a")]
+    results = [TestResult(Verdict.ACCEPTED, None, index=0)]
+    # "a" has an unjudged test and no failure: no verdict yet; "a/b" is complete.
+    assert group_results(groups, tests, results) == (GroupResult("a/b", Verdict.ACCEPTED),)
+
+
+# -------------------------------------------------------------------------------------------- derived time limits
+
+def timed_problem(solutions) -> Problem:
+    rule = TimeLimitRule("2023-07", multiplier=2.0, margin=1.5, resolution=0.5)
+    return Problem("timed", "", public_tests=(Test("3", "6"),), private_tests=(Test("4", "8"), Test("5", "10")),
+                   solutions=tuple(solutions), time_rule=rule)
+
+
+def test_time_limit_from_accepted_submissions_is_measured_once(monkeypatch):
+    fast = Solution(Language.PYTHON3, "print(2 * int(input()))\n", name="accepted/fast.py", verdict="accepted")
+    slow = Solution(Language.PYTHON3, "n = int(input())\nx = sum(range(6 * 10**6))\nprint(2 * n)\n",
+                    name="accepted/slow.py", verdict="accepted")
+    wrong = Solution(Language.PYTHON3, "print(0)\n", name="accepted/wrong.py", verdict="accepted")
+    too_slow = Solution(Language.PYTHON3, "while True: pass\n", name="tle.py", verdict="time_limit_exceeded")
+    problem = timed_problem([fast, slow, wrong, too_slow])
+    cache = Path(tempfile.mkdtemp(prefix="sandbox-timelimit-"))
+    try:
+        with Sandbox(SandboxConfig(cache_dir=cache)) as box, Sandbox(SandboxConfig(cache_dir=cache)) as other:
+            report = time_limits(box, problem)
+            assert report.measured and report.slowest_solution == "accepted/slow.py"
+            assert report.ignored == (("accepted/wrong.py", "WRONG_ANSWER"),)  # left out, and said so
+            limits = problem.time_rule.limits(report.slowest)
+            assert (report.time_limit, report.high_limit) == limits and report.time_limit in (0.5, 1.0, 1.5)
+
+            def no_running(*args, **kwargs):
+                raise AssertionError("measured again")
+
+            for sandbox in (box, other):  # the same sandbox, or another one (another process) on the same cache
+                monkeypatch.setattr(sandbox, "judge_problem", no_running)
+            assert derived_limits(box, problem) == limits
+            again = time_limits(other, problem)
+            assert not again.measured and again.slowest == report.slowest and again.ignored == report.ignored
+            # A stated limit is kept, and nothing runs.
+            assert derived_limits(box, dataclasses.replace(problem, time_limit=3.0)) == (3.0, 4.5)
+            monkeypatch.undo()
+            with pytest.raises(ProblemError, match="no accepted submission passes"):
+                time_limits(box, timed_problem([wrong]))
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+# ------------------------------------------------------------------------------------------ transient start failures
+
+FLAKY_NSJAIL = """#!/bin/sh
+# Counts its calls; fails like an nsjail refused a namespace the first FAILURES times, then is the real nsjail.
+count=$(cat "{counter}" 2>/dev/null || echo 0)
+echo $((count + 1)) > "{counter}"
+if [ "$count" -lt {failures} ]; then
+    log=""; previous=""
+    for argument in "$@"; do
+        if [ "$previous" = "--log" ]; then log="$argument"; fi
+        previous="$argument"
+    done
+    echo "[F][2026-01-01T00:00:00+0000][1] pid_t subproc::runChild(): clone(flags=CLONE_NEWUSER|CLONE_NEWNS) \
+failed: Resource temporarily unavailable" >> "$log"
+    exit 255
+fi
+exec "{nsjail}" "$@"
+"""
+
+
+def flaky_jail(sandbox: Sandbox, tmp_path: Path, failures: int) -> tuple[Jail, Path]:
+    counter = tmp_path / "calls"
+    wrapper = tmp_path / "nsjail"
+    wrapper.write_text(FLAKY_NSJAIL.format(counter=counter, failures=failures, nsjail=locate_nsjail()))
+    wrapper.chmod(0o755)
+    return Jail(wrapper, Cgroups("off"), tmp_path / "scratch", sandbox.jail.helpers), counter
+
+
+def test_a_transient_start_failure_is_retried(sandbox, tmp_path):
+    jail, counter = flaky_jail(sandbox, tmp_path, failures=START_ATTEMPTS - 1)
+    result = jail.run(["/usr/bin/sh", "-c", "echo ready"], limits=Limits())
+    assert result.outcome is Outcome.OK and result.stdout == b"ready\n"
+    assert int(counter.read_text()) == START_ATTEMPTS
+    jail.close()
+
+
+def test_a_lasting_start_failure_is_an_error_after_a_few_tries(sandbox, tmp_path):
+    jail, counter = flaky_jail(sandbox, tmp_path, failures=100)
+    with pytest.raises(SandboxError, match="nsjail could not run the program: .*clone"):
+        jail.run(["/bin/true"], limits=Limits())
+    assert int(counter.read_text()) == START_ATTEMPTS
+    jail.close()
+
+
+def test_a_program_failure_is_never_retried(sandbox, tmp_path):
+    jail, counter = flaky_jail(sandbox, tmp_path, failures=0)
+    result = jail.run(["/usr/bin/sh", "-c", "exit 255"], limits=Limits())
+    assert result.outcome is Outcome.RUNTIME_ERROR and result.exit_code == 255
+    assert int(counter.read_text()) == 1
+    jail.close()

@@ -24,7 +24,6 @@ class HFBackend:
 
     def __init__(self, model: str | Path, *, template: str | None = None, api: str = "auto", batch_size: int = 8,
                  device: str = "auto") -> None:
-        import torch
         from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
 
         import solver.model  # noqa: F401  (registers our own architecture with the Auto classes)

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any
 
+from sandbox.languages import LANGUAGES
 from solver.backends.errors import BackendError
-
-LANGUAGES = ("python3", "cpp", "java")
 
 # The options of every backend, by name, as a request or a command line gives them.
 COMMON_OPTIONS = ("temperature", "top_p", "top_k", "max_tokens", "seed", "languages", "stop")

@@ -31,6 +31,7 @@ import string
 from pathlib import Path
 
 from problems.model import Problem
+from sandbox.languages import DISPLAY, canonical
 from solver.backends.errors import BackendError
 
 APIS = ("chat", "completions")
@@ -40,7 +41,7 @@ PROMPT_TEMPLATE = (
     "Solve the following competitive programming problem. Read from standard input, write to standard output.\n\n"
     "{statement}\n\nA correct solution in {language_name}:\n```{fence}\n"
 )
-LANGUAGE_TEXT = {"python3": ("Python 3", "python"), "cpp": ("C++17", "cpp"), "java": ("Java 17", "java")}
+
 FIELDS = ("statement", "examples", "language", "language_name", "fence")
 DEFAULT_CHAT_TEMPLATE = Path(__file__).with_name("templates") / "chat.txt"
 
@@ -90,8 +91,6 @@ class PromptBuilder:
 
 
 _CODE_BLOCK = re.compile(r"```([A-Za-z0-9+#]*)[ \t]*\n(.*?)(?:```|\Z)", re.S)
-_FENCE_LANGUAGES = {"python": "python3", "python3": "python3", "py": "python3", "cpp": "cpp", "c++": "cpp",
-                    "cc": "cpp", "java": "java"}
 
 
 def extract_code(text: str, default_language: str) -> tuple[str, str]:
@@ -100,8 +99,8 @@ def extract_code(text: str, default_language: str) -> tuple[str, str]:
     blocks = list(_CODE_BLOCK.finditer(text))
     if not blocks:
         return default_language, text
-    match = next((b for b in blocks if b.group(1).lower() in _FENCE_LANGUAGES), blocks[0])
-    return _FENCE_LANGUAGES.get(match.group(1).lower(), default_language), match.group(2)
+    match = next((b for b in blocks if canonical(b.group(1))), blocks[0])
+    return canonical(match.group(1)) or default_language, match.group(2)
 
 
 def completion_code(prompt: str, completion: str, language: str) -> tuple[str, str]:
@@ -136,7 +135,7 @@ def request_seed(seed: int, number: int) -> int:
 
 
 def _fields(problem: Problem, language: str) -> dict[str, str]:
-    name, fence = LANGUAGE_TEXT[language]
+    name, fence = DISPLAY[language]
     return {"statement": problem.description.strip(), "examples": examples_text(problem), "language": language,
             "language_name": name, "fence": fence}
 

@@ -12,16 +12,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from problems.model import Language, Problem
+from problems.model import Problem
+from sandbox.languages import LANGUAGES, canonical, name_of
 from solver.backends.base import prepare
 from solver.backends.errors import BackendError
-from solver.backends.params import LANGUAGES, SamplingParams
+from solver.backends.params import SamplingParams
 from solver.pipeline.records import Candidate
-
-_LANGUAGE_NAMES = {Language.PYTHON3: "python3", Language.PYTHON: "python3", Language.CPP: "cpp",
-                   Language.JAVA: "java"}
-_LANGUAGE_SPELLINGS = {"python3": "python3", "python": "python3", "py": "python3", "cpp": "cpp", "c++": "cpp",
-                       "cpp17": "cpp", "java": "java"}
 
 
 class ReplayBackend:
@@ -47,8 +43,9 @@ class ReplayBackend:
             rows = []
             for correct, solutions in ((True, problem.solutions), (False, problem.incorrect_solutions)):
                 for solution in solutions:
-                    if solution.language in _LANGUAGE_NAMES:
-                        rows.append((_LANGUAGE_NAMES[solution.language], solution.code, {"correct": correct}))
+                    language = name_of(solution.language)
+                    if language is not None:
+                        rows.append((language, solution.code, {"correct": correct}))
             return rows
         rows = []
         try:
@@ -64,7 +61,7 @@ class ReplayBackend:
                 raise BackendError(f"{self.path}:{number}: not JSON ({error})") from None
             if not isinstance(row, dict) or not isinstance(row.get("code"), str):
                 raise BackendError(f"{self.path}:{number}: a row must be an object with a string \"code\"")
-            language = _LANGUAGE_SPELLINGS.get(str(row.get("language", "python3")).lower())
+            language = canonical(str(row.get("language", "python3")))
             if language is None:
                 raise BackendError(f"{self.path}:{number}: unknown language {row.get('language')!r} "
                                    f"(python3, cpp or java)")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from problems import ProblemFormatError, load
+from problems import ProblemFormatError, scan
 from solver.commands import CommandError
 from solver.commands.solve import add_backend_arguments, check_params, make_backend_from, sampling_params_from
 
@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Solve every problem of DATASET (any source the loaders read) and append one JSON line per "
         "problem to DIR/results.jsonl as soon as it is done: every candidate's verdicts on the example tests, its "
         "cluster on the generated inputs and, when it passed the examples, its verdict on the hidden tests. "
-        "Rerunning the same command resumes a killed run.",
+        "Rerunning the same command resumes a killed run. A problem that cannot be loaded or judged gets a line "
+        "with its error and the run goes on; the exit code is then 1 (after every other problem is done), else 0.",
     )
     parser.add_argument("dataset", metavar="DATASET", help="a problem source (file, directory, curriculum:...)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="the run directory")
@@ -26,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--seconds", type=float, metavar="S", help="at most S seconds of sampling per problem")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N problems")
+    parser.add_argument("--retry-errors", action="store_true",
+                        help="when resuming, solve again the problems whose line holds an error")
     add_backend_arguments(parser)
     parser.set_defaults(handler=run_batch)
 
@@ -41,46 +44,54 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.set_defaults(handler=run_report)
 
 
-def _problems(dataset: str, limit: int | None):
-    try:
-        for number, problem in enumerate(load(dataset)):
-            if limit is not None and number >= limit:
-                return
-            yield problem
-    except (ProblemFormatError, FileNotFoundError, ValueError) as error:
-        raise CommandError(str(error)) from None
+def _items(dataset: str, limit: int | None):
+    """The dataset's problems, and the load errors in their places (each becomes an error line)."""
+    for number, item in enumerate(scan(dataset)):
+        if limit is not None and number >= limit:
+            return
+        yield item
 
 
 def run_batch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from solver.evaluation.batch import BatchSettings, batch, start_run
+    from solver.evaluation.batch import BatchSettings, batch, read_results, start_run
 
     if args.samples < 1:
         raise CommandError("--samples must be at least 1")
-    total = sum(1 for _ in _problems(args.dataset, args.limit))  # a streaming pass: names only are kept
-    if total == 0:
-        raise CommandError(f"{args.dataset}: no problems")
+    if not str(args.dataset).startswith("curriculum:") and not Path(args.dataset).exists():
+        raise CommandError(f"{args.dataset}: no such file or directory")
+    total = 0
+    for item in _items(args.dataset, args.limit):  # a streaming pass for the progress bar: nothing is kept
+        if isinstance(item, ProblemFormatError) and item.field == "path":
+            raise CommandError(str(item))  # nothing to solve at all (an empty directory, an unknown format)
+        total += 1
     params = sampling_params_from(args)
     check_params(args.backend, params)
     settings = BatchSettings(args.samples, args.seconds, params, args.backend, args.model)
     try:
-        done = start_run(args.out, settings, args.dataset)
+        done = start_run(args.out, settings, args.dataset, retry_errors=args.retry_errors)
     except ValueError as error:
         raise CommandError(str(error)) from None
     already = len(done)
     backend = make_backend_from(args)
-    solved = 0
+    solved = errored = 0
     with tqdm(total=total, initial=min(already, total), unit="problem", desc="batch", file=sys.stderr) as bar:
         try:
-            for summary in batch(_problems(args.dataset, args.limit), args.out, backend, settings, done=done):
+            for summary in batch(_items(args.dataset, args.limit), args.out, backend, settings, done=done):
                 solved += bool(summary["solved"])
-                bar.set_postfix(solved=solved, refresh=False)
+                if summary["error"]:
+                    errored += 1
+                    tqdm.write(f"{summary['problem']}: {summary['error']}", file=sys.stderr)
+                bar.set_postfix(solved=solved, errors=errored, refresh=False)
                 bar.update(1)
         finally:
             backend.close()
-    print(f"{args.out}: {total} problems ({already} from before this run); solved in this run: {solved}")
-    return 0
+    errors = sum(1 for row in read_results(args.out) if "error" in row)
+    print(f"{args.out}: {total} problems ({already} from before this run); solved in this run: {solved}; "
+          f"errors in the run: {errors}" + ("" if not errors or args.retry_errors else
+                                            " (rerun with --retry-errors to try them again)"))
+    return 1 if errors else 0
 
 
 def run_report(args: argparse.Namespace) -> int:

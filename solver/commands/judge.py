@@ -60,7 +60,7 @@ def selected_tests(problem: Problem, group: str) -> list[tuple[str, int, Test]]:
 
 
 def run_judge(args: argparse.Namespace) -> int:
-    from sandbox import Program, Sandbox, SandboxError, Verdict, limits_for_problem
+    from sandbox import ProblemError, Program, Sandbox, SandboxError, Verdict, limits_for_problem, problem_limits
 
     try:
         source = args.program.read_text(encoding="utf-8")
@@ -78,20 +78,29 @@ def run_judge(args: argparse.Namespace) -> int:
         spec = sandbox.language(args.language or args.program.suffix)
     except (ValueError, SandboxError) as error:  # an unknown or unavailable language: the user's input
         raise CommandError(str(error)) from None
-    limits = limits_for_problem(args.time_limit or problem.time_limit, problem.memory_limit_bytes)
-    result = sandbox.judge(Program(spec.name, source), [t for _, _, t in tests], limits, problem.checker,
-                           stop_on_failure=args.stop)
+    try:
+        if args.time_limit is not None:
+            limits = limits_for_problem(args.time_limit, problem.memory_limit_bytes)
+        else:  # stated, or derived from the accepted submissions (measured once per package, then cached)
+            limits = problem_limits(sandbox, problem)
+        result = sandbox.judge_problem(Program(spec.name, source), problem, [t for _, _, t in tests], limits,
+                                       stop_on_failure=args.stop)
+    except ProblemError as error:  # a broken package (its checker fails, no accepted submission passes)
+        raise CommandError(f"{problem.name}: {error}") from None
 
     rows = []
-    for (group, index, _), test in zip(tests, result.tests):
+    for test in result.tests:
+        group, index, _ = tests[test.index if test.index is not None else len(rows)]
         run = test.run
         rows.append({
             "group": group, "index": index, "verdict": test.verdict.value, "message": test.message,
             "time": round(run.time, 3) if run else None, "memory": run.memory if run else None,
         })
+    groups = [{"name": g.name, "verdict": g.verdict.value, "score": g.score} for g in result.groups]
     if args.json:
         print(json.dumps({"problem": problem.name, "language": spec.name, "verdict": result.verdict.value,
-                          "time_limit": limits.time, "compile_message": result.compile_message, "tests": rows}))
+                          "time_limit": limits.time, "cgroups": sandbox.cgroups_version,
+                          "compile_message": result.compile_message, "tests": rows, "groups": groups}))
     else:
         if result.verdict is Verdict.COMPILE_ERROR:
             print(result.compile_message.rstrip(), file=sys.stderr)
@@ -99,6 +108,9 @@ def run_judge(args: argparse.Namespace) -> int:
             memory = f"{row['memory'] / 2**20:7.1f} MiB" if row["memory"] is not None else ""
             line = f"{row['group']:>6} {row['index']:>3}  {row['verdict']:<14} {row['time']:6.2f} s {memory}"
             print(line + (f"  {row['message']}" if row["message"] and row["verdict"] != "ACCEPTED" else ""))
+        for group in groups:
+            score = f" ({group['score']:g} points)" if group["score"] is not None else ""
+            print(f"group {group['name']}: {group['verdict']}{score}")
         passed = sum(1 for row in rows if row["verdict"] == "ACCEPTED")
         print(f"{result.verdict.value}: {passed}/{len(tests)} tests passed ({problem.name}, {spec.name}, "
               f"time limit {limits.time:g} s)")

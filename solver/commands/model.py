@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from sandbox.languages import LANGUAGES
 from solver.commands import CommandError
 
 
@@ -77,7 +78,7 @@ def register_sample(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--top-p", type=float, default=1.0)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--max-new-tokens", type=int)
-    parser.add_argument("--language", choices=("python3", "cpp", "java"),
+    parser.add_argument("--language", choices=LANGUAGES,
                         help="fix the language (default: AlphaCode's random split between python3 and cpp)")
     parser.add_argument("--rating", type=int, help="fix the rating in the header (default: random, 800 to 3500)")
     parser.add_argument("--header-variants", type=int, default=8,

@@ -35,6 +35,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("--code", action="store_true", help="also print the solutions' code")
     show.set_defaults(handler=run_show)
 
+    verify = commands.add_parser(
+        "verify",
+        help="judge every jury submission of problem packages; exit 1 unless each gets its folder's verdict",
+        description="As problemtools' verifyproblem: run every submission filed under submissions/<verdict>/ "
+        "(Python, C++, Java) on all test data, in the sandbox, and check that each gets the verdict its folder "
+        "names. The time limit is the package's, or derived from its slowest accepted submission; a submission "
+        "judged right only with the high limit's extra time counts as agreeing, and says so. Prints one line "
+        "per submission and a summary; exits 0 when all agree, 1 otherwise, 2 when a package cannot be read.",
+    )
+    verify.add_argument("paths", nargs="+", type=Path, metavar="PKG")
+    verify.set_defaults(handler=run_verify)
+
     convert = commands.add_parser(
         "convert",
         help="write problems in another format",
@@ -44,6 +56,39 @@ def register(sub: argparse._SubParsersAction) -> None:
     convert.add_argument("source", type=Path, metavar="SRC")
     convert.add_argument("destination", type=Path, metavar="DST")
     convert.set_defaults(handler=run_convert)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from sandbox import ProblemError, Sandbox
+    from sandbox.verify import verify
+
+    problems = []
+    for path in args.paths:
+        for item in scan(path):
+            if isinstance(item, ProblemFormatError):
+                raise CommandError(str(item))
+            problems.append((path, item))
+    agree = disagree = 0
+    with Sandbox() as sandbox:
+        for path, problem in problems:
+            try:
+                report, checks = verify(sandbox, problem)
+                source = (f"from the slowest accepted submission, {report.slowest_solution}: {report.slowest:.2f} s"
+                          if report.slowest_solution else "as stated")
+                print(f"{problem.name} ({path}): time limit {report.time_limit:g} s {source}; high limit "
+                      f"{report.high_limit:g} s")
+                for check in checks:
+                    agree += check.agrees
+                    disagree += not check.agrees
+                    detail = f"  {check.message}" if check.message and not check.agrees else ""
+                    print(f"  {check.name:<48} {check.expected:<22} got {check.verdict.value:<14} "
+                          f"{check.time:6.2f} s  {check.outcome}{detail}", flush=True)
+            except ProblemError as error:  # its checker fails, no accepted submission passes: the package is wrong
+                disagree += 1
+                print(f"{problem.name} ({path}): {error}")
+    print(f"{agree + disagree} submissions in {len(problems)} package{'s' if len(problems) != 1 else ''}: "
+          f"{agree} agree with their folders, {disagree} do not")
+    return 0 if disagree == 0 else 1
 
 
 def run_validate(args: argparse.Namespace) -> int:

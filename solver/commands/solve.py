@@ -193,6 +193,8 @@ def run_solve(args: argparse.Namespace) -> int:
 
 
 def print_result(result) -> None:
+    from sandbox import Verdict
+
     stats = result.stats
     print(f"\n{result.problem}: {stats.sampled} sampled, {stats.unique} unique, {stats.compiled} compiled, "
           f"{stats.passed_examples} passed the examples, {stats.clusters} clusters on "
@@ -203,11 +205,12 @@ def print_result(result) -> None:
         print("no candidate passed the example tests: nothing to submit")
         return
     for number, submission in enumerate(result.submissions, 1):
-        verdict = f"  hidden tests: {result.hidden_verdicts[number - 1]}" if result.hidden_verdicts else ""
+        verdict = f"  hidden tests: {result.hidden_verdicts[number - 1].value}" if result.hidden_verdicts else ""
         candidate = submission.candidate
         print(f"\n── submission {number}: {candidate.language}, cluster {submission.cluster} of size "
               f"{submission.cluster_size}{verdict}")
         print(candidate.code.rstrip("\n"))
     if result.hidden_verdicts is not None:
         print(f"\nsolved: {'yes' if result.solved else 'no'} "
-              f"({result.hidden_verdicts.count('ACCEPTED')} of {len(result.hidden_verdicts)} submissions accepted)")
+              f"({sum(v is Verdict.ACCEPTED for v in result.hidden_verdicts)} of {len(result.hidden_verdicts)} "
+              "submissions accepted)")

@@ -2,21 +2,25 @@
 
 The results file is the run's state. A killed run resumes where it stopped: problems already in the file are
 skipped, and a line cut off by the kill is removed before anything is appended, so nothing is lost or done
-twice. Every line holds the whole story of a problem: every candidate with its verdicts on the example tests,
-its behaviour signature and cluster on the generated inputs, its verdict on the hidden tests when it passed the
-examples, the submissions, the stage counts and the timings.
+twice. A problem that cannot be loaded or judged (a broken package, a checker that does not compile, a sandbox
+failure) gets a line with `error` saying what failed, and the run goes on; a resumed run retries those only
+when asked (`retry_errors`). Every line holds the whole story of a problem: every candidate with its verdicts on
+the example tests, its behaviour signature and cluster on the generated inputs, its verdict on the hidden tests
+(and each subtask's, on a scoring problem) when it passed the examples, the submissions, the stage counts and the
+timings.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from problems.model import Problem
-from sandbox import Sandbox
+from problems.model import Problem, ProblemFormatError
+from sandbox import CheckerFailure, ProblemError, Sandbox, SandboxError
 from solver.backends.params import SamplingParams
 from solver.pipeline import solve
 from solver.pipeline.records import ProgressEvent
@@ -73,8 +77,12 @@ class BatchSettings:
         return data
 
 
-def start_run(directory: Path, settings: BatchSettings, dataset: str) -> set[str]:
-    """Create or reopen a run directory; the names of the problems already done. Refuses to mix settings."""
+def start_run(directory: Path, settings: BatchSettings, dataset: str, retry_errors: bool = False) -> set[str]:
+    """Create or reopen a run directory; the keys of the problems already done. Refuses to mix settings.
+
+    A problem that errored counts as done unless `retry_errors`: then its row is removed (the file is rewritten
+    without it, atomically) and it is solved again, so that every problem still appears exactly once.
+    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     run_file = directory / RUN_FILE
@@ -87,41 +95,81 @@ def start_run(directory: Path, settings: BatchSettings, dataset: str) -> set[str
                              "use another --out directory")
     else:
         run_file.write_text(json.dumps(wanted, indent=2) + "\n", encoding="utf-8")
-    _repair(directory / RESULTS)
-    return {row["problem"] for row in read_results(directory)}
+    path = directory / RESULTS
+    _repair(path)
+    rows = read_results(directory)
+    if retry_errors and any("error" in row for row in rows):
+        kept = [row for row in rows if "error" not in row]
+        temporary = path.with_suffix(".jsonl.tmp")
+        temporary.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept), encoding="utf-8")
+        os.replace(temporary, path)
+        rows = kept
+    return {row["problem"] for row in rows}
 
 
-def batch(problems: Iterable[Problem], directory: Path, backend, settings: BatchSettings, *,
+def problem_row(problem: Problem, backend, settings: BatchSettings, sandbox: Sandbox,
+                on_progress: Callable[[ProgressEvent], None] | None = None) -> dict:
+    """One problem's line of the results file. A failure that belongs to the problem (its checker does not
+    compile, the sandbox fails on it, the solve loop refuses it) becomes the line's `error`, so that the run goes
+    on; a failure of the backend itself (a server gone) is raised, since every later problem would meet it too."""
+    started = time.monotonic()
+    try:
+        result = solve(problem, backend, samples=settings.samples, seconds=settings.seconds, params=settings.params,
+                       sandbox=sandbox, on_progress=on_progress, hidden="survivors")
+    except CheckerFailure as error:
+        return {"problem": problem.name, "error": f"checker: {error}"}
+    except ProblemError as error:  # a broken package: no accepted submission passes its own tests, say
+        return {"problem": problem.name, "error": f"package: {error}"}
+    except SandboxError as error:
+        return {"problem": problem.name, "error": f"sandbox: {error}"}
+    except (ProblemFormatError, ValueError) as error:
+        return {"problem": problem.name, "error": f"problem: {error}"}
+    row = result.to_json(with_records=True)
+    row["hidden_tests"] = len(problem.private_tests) + len(problem.generated_tests)
+    row["elapsed"] = round(time.monotonic() - started, 3)
+    return row
+
+
+def error_row(error: ProblemFormatError) -> dict:
+    """The line of a problem that could not be loaded: keyed by where it is, since it has no name."""
+    return {"problem": error.where, "error": f"load: {error}"}
+
+
+def batch(problems: Iterable[Problem | ProblemFormatError], directory: Path, backend, settings: BatchSettings, *,
           done: set[str], sandbox: Sandbox | None = None,
           on_problem: Callable[[dict], None] | None = None,
           on_progress: Callable[[ProgressEvent], None] | None = None) -> Iterator[dict]:
-    """Solve each problem not yet done, appending its line to the results file; yields each line's summary."""
+    """Solve each problem not yet done, appending its line to the results file; yields each line's summary.
+    A problem that could not be loaded (a ProblemFormatError in its place) gets an error line too."""
     path = Path(directory) / RESULTS
     own = sandbox is None
     sandbox = sandbox or Sandbox()
     try:
-        for problem in problems:
-            if problem.name in done:
+        for item in problems:
+            key = item.where if isinstance(item, ProblemFormatError) else item.name
+            if key in done:
                 continue
-            if problem.interactive:
-                row = {"problem": problem.name, "skipped": "interactive"}
+            if isinstance(item, ProblemFormatError):
+                row = error_row(item)
             else:
-                started = time.monotonic()
-                result = solve(problem, backend, samples=settings.samples, seconds=settings.seconds,
-                               params=settings.params, sandbox=sandbox,
-                               on_progress=on_progress, hidden="survivors")
-                row = result.to_json(with_records=True)
-                row["hidden_tests"] = len(problem.private_tests) + len(problem.generated_tests)
-                row["elapsed"] = round(time.monotonic() - started, 3)
-            with open(path, "a", encoding="utf-8") as out:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                out.flush()
-            done.add(problem.name)
-            summary = {"problem": problem.name, "solved": row.get("solved"),
-                       "passed_examples": row.get("stats", {}).get("passed_examples"), "skipped": row.get("skipped")}
+                row = problem_row(item, backend, settings, sandbox, on_progress)
+            append_row(path, row)
+            done.add(key)
+            summary = summarize_row(row)
             if on_problem:
                 on_problem(summary)
             yield summary
     finally:
         if own:
             sandbox.close()
+
+
+def append_row(path: Path, row: dict) -> None:
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def summarize_row(row: dict) -> dict:
+    return {"problem": row["problem"], "solved": row.get("solved"),
+            "passed_examples": row.get("stats", {}).get("passed_examples"), "error": row.get("error")}

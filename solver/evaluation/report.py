@@ -111,8 +111,9 @@ def _problem_table(summary: RunSummary) -> list[str]:
     lines = ["| problem | sampled | unique | compiled | passed examples | clusters | correct samples | "
              "solved (10 submissions) | seconds |", "|---|---:|---:|---:|---:|---:|---:|---|---:|"]
     for row in summary.rows:
-        if row.get("skipped"):
-            lines.append(f"| {row['problem']} | skipped: {row['skipped']} |||||||")
+        if row.get("error") or row.get("skipped"):
+            what = f"error: {row['error']}" if row.get("error") else f"skipped: {row['skipped']}"
+            lines.append(f"| {row['problem']} | {_cell(what)} |||||||")
             continue
         s = row["stats"]
         correct = sum(o.correct for o in sample_outcomes(row))
@@ -120,6 +121,11 @@ def _problem_table(summary: RunSummary) -> list[str]:
         lines.append(f"| {row['problem']} | {s['sampled']} | {s['unique']} | {s['compiled']} | "
                      f"{s['passed_examples']} | {s['clusters']} | {correct} | {solved} | {row.get('elapsed', 0):.1f} |")
     return lines
+
+
+def _cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")[:300]
 
 
 def write_report(directories: list[Path], out: Path | None = None, trials: int = 200) -> Path:
@@ -132,10 +138,12 @@ def write_report(directories: list[Path], out: Path | None = None, trials: int =
     for summary in summaries:
         evaluated = summary.evaluated
         solved = sum(1 for row in evaluated if row.get("solved"))
+        errored = sum(1 for row in summary.rows if row.get("error"))
         lines += [f"## {summary.name}", "",
                   "Settings: " + ", ".join(f"{k} `{v}`" for k, v in summary.settings.items() if v is not None), "",
-                  f"{len(summary.rows)} problems done, {len(evaluated)} with hidden tests; the run's own 10 "
-                  f"submissions solved {solved} of {len(evaluated)}.", ""]
+                  f"{len(summary.rows)} problems done, {errored} of them with an error (not counted below), "
+                  f"{len(evaluated)} with hidden tests; the run's own 10 submissions solved {solved} of "
+                  f"{len(evaluated)}.", ""]
         if summary.ks:
             lines += ["Solve rate (mean over problems; n@k estimated from 200 subsamples per k, "
                       "AlphaCode Appendix A.3):", "", *_curve_table(summary), ""]

@@ -11,9 +11,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from sandbox.languages import LANGUAGES
 from solver.model.tokenizer import CodeTokenizer
-
-LANGUAGES = ("python3", "cpp", "java")
 
 # Codeforces' problem tags, the vocabulary AlphaCode drew random tags from.
 CODEFORCES_TAGS = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from sandbox import Verdict
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -24,16 +26,21 @@ class CandidateRecord:
     candidate: Candidate
     duplicate_of: int | None = None
     compiled: bool | None = None
-    example_verdict: str | None = None  # ACCEPTED or the first failing verdict
+    example_verdict: Verdict | None = None  # ACCEPTED or the first failing verdict
     passed_examples: bool = False
     signature: str | None = None  # digest of its behaviour on the generated inputs
     generated_outcomes: list[str] | None = None  # how each run on a generated input ended (OK, TIME_LIMIT, ...)
     cluster: int | None = None
-    hidden_verdict: str | None = None  # only for submissions, judged after selection
+    hidden_verdict: Verdict | None = None  # judged after selection (the submissions, or every survivor in a batch)
+    hidden_groups: dict[str, Verdict] | None = None  # each test data group's verdict, when the problem has groups
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["candidate"] = asdict(self.candidate)
+        for name in ("example_verdict", "hidden_verdict"):
+            data[name] = _value(getattr(self, name))
+        if self.hidden_groups is not None:
+            data["hidden_groups"] = {group: verdict.value for group, verdict in self.hidden_groups.items()}
         return data
 
 
@@ -75,13 +82,14 @@ class SolveResult:
     records: list[CandidateRecord]
     generated_inputs: list[str]
     timings: dict[str, float]
-    hidden_verdicts: list[str] | None = None  # the contest's verdict of each submission, when hidden tests exist
+    hidden_verdicts: list[Verdict] | None = None  # the contest's verdict of each submission, with hidden tests
 
     @property
     def solved(self) -> bool | None:
+        """Whether a submission is accepted: on every test, so on a scoring problem on every subtask."""
         if self.hidden_verdicts is None:
             return None
-        return "ACCEPTED" in self.hidden_verdicts
+        return Verdict.ACCEPTED in self.hidden_verdicts
 
     def to_json(self, with_records: bool = False) -> dict:
         data = {
@@ -95,9 +103,13 @@ class SolveResult:
             "timings": {name: round(value, 3) for name, value in self.timings.items()},
         }
         if self.hidden_verdicts is not None:
-            data["hidden_verdicts"] = self.hidden_verdicts
+            data["hidden_verdicts"] = [verdict.value for verdict in self.hidden_verdicts]
             data["solved"] = self.solved
         if with_records:
             data["candidates"] = [record.to_json() for record in self.records]
             data["generated_inputs"] = self.generated_inputs
         return data
+
+
+def _value(verdict: Verdict | None) -> str | None:
+    return None if verdict is None else verdict.value

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from problems.model import Problem
-from sandbox import CompileError, Limits, Outcome, Program, Sandbox, Verdict, limits_for_problem
+from sandbox import CompileError, Limits, Outcome, Program, Sandbox, Verdict, problem_limits
 from solver.pipeline.cluster import behaviour_signature, clusters, select_submissions
 from solver.pipeline.inputs import InputGenerator, StructuredGenerator
 from solver.pipeline.normalize import delimiters_balance, normalized
@@ -73,7 +73,8 @@ class _Solve:
         self.stats = SolveStats()
         self.records: list[CandidateRecord] = []
         self.timings: dict[str, float] = {}
-        self.limits: Limits = limits_for_problem(self.view.time_limit, self.view.memory_limit_bytes)
+        # The judge's limits, as the contest states them (or as a package's jury submissions give them).
+        self.limits: Limits = problem_limits(sandbox, problem)
         self._last_event = 0.0
 
     # ------------------------------------------------------------------------------------------------- events
@@ -125,6 +126,10 @@ class _Solve:
                            hidden_verdicts)
 
     def make_inputs(self) -> list[str]:
+        """Clustering inputs; none for an interactive problem, whose programs only run against its interactor
+        (each survivor is then a cluster of its own)."""
+        if self.view.interactive:
+            return []
         started = time.monotonic()
         examples = [test.input for test in self.view.public_tests]
         made = self.input_generator.generate(self.view.description, examples, self.generated_inputs,
@@ -189,7 +194,6 @@ class _Solve:
                 yield record
 
         tests = self.view.public_tests
-        checker = self.view.checker
 
         def judge(record: CandidateRecord) -> _Judged:
             candidate = record.candidate
@@ -198,8 +202,8 @@ class _Solve:
             executable = self.sandbox.compile(Program(candidate.language, candidate.code))
             if isinstance(executable, CompileError):
                 return _Judged(record)
-            result = self.sandbox.judge(executable, tests, self.limits, checker, stop_on_failure=True)
-            record.example_verdict = result.verdict.value
+            result = self.sandbox.judge_problem(executable, self.view, tests, self.limits, stop_on_failure=True)
+            record.example_verdict = result.verdict
             record.passed_examples = result.verdict is Verdict.ACCEPTED
             return _Judged(record, executable)
 
@@ -211,7 +215,7 @@ class _Solve:
                 if record.compiled:
                     self.stats.compiled += 1
                 else:
-                    record.example_verdict = Verdict.COMPILE_ERROR.value
+                    record.example_verdict = Verdict.COMPILE_ERROR
                 if record.passed_examples:
                     self.stats.passed_examples += 1
                     survivors.append(judged)
@@ -260,9 +264,11 @@ class _Solve:
         self.emit("judging", f"judging {len(chosen)} programs on {len(hidden)} hidden tests")
 
         def work(judged: _Judged) -> None:
-            result = self.sandbox.judge(judged.executable, hidden, self.limits, self.problem.checker,
-                                        stop_on_failure=True)
-            judged.record.hidden_verdict = result.verdict.value
+            result = self.sandbox.judge_problem(judged.executable, self.problem, hidden, self.limits,
+                                                stop_on_failure=True)
+            judged.record.hidden_verdict = result.verdict
+            if result.groups:  # a scoring problem's subtasks each get their verdict
+                judged.record.hidden_groups = {group.name: group.verdict for group in result.groups}
 
         for _ in self.sandbox.map_unordered(work, chosen):
             self.check_cancel()
@@ -287,8 +293,8 @@ def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: fl
         raise ValueError(f"samples: must be at least 1, got {samples}")
     if seconds is not None and seconds <= 0:
         raise ValueError(f"seconds: must be positive, got {seconds}")
-    if problem.interactive:
-        raise ValueError(f"{problem.name}: interactive problems are not supported by the solve loop")
+    if problem.interactive and problem.checker.program is None:
+        raise ValueError(f"{problem.name}: an interactive problem needs its interactor (a custom checker program)")
     if hidden not in ("submissions", "survivors", "none"):
         raise ValueError(f"hidden: must be submissions, survivors or none, got {hidden!r}")
     if params is None:
