@@ -1,8 +1,10 @@
 """Test inputs for clustering: stated bounds read from statements, the examples' structure and relations, and
-generated inputs that parse like the examples and keep the statement's bounds on real bundled problems."""
+generated inputs that parse like the examples and keep the statement's bounds on real bundled problems; inputs at
+the maximum bounds (for speed) that keep them too, reach them, fill the stated sums and stay within a size cap."""
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
 
@@ -10,6 +12,10 @@ import pytest
 
 from problems import BUNDLED_DIR, load
 from solver.pipeline.inputs import (
+    LARGE,
+    MAX_CHARS,
+    InputGenerator,
+    MaximalInputGenerator,
     StructuredGenerator,
     infer_shape,
     input_section,
@@ -17,6 +23,7 @@ from solver.pipeline.inputs import (
     name_groups,
     parse_constraints,
     parse_number,
+    parse_sums,
 )
 
 PROBLEMS = {p.name: p for p in load(BUNDLED_DIR)}
@@ -318,3 +325,189 @@ def test_nothing_to_generate_from():
     generator = StructuredGenerator()
     assert generator.generate("no examples", [], 5, random.Random(0)) == []
     assert generator.generate("anything", ["1 2\n"], 0, random.Random(0)) == []
+
+
+# ------------------------------------------------------------------------------------------------ maximal inputs
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("The sum of n over all test cases does not exceed 2 ⋅ 10^5.", {"n": 200_000}),
+    ("It is guaranteed that the sum of n over all test cases does not exceed 10^5", {"n": 100_000}),
+    ("It is guaranteed that the sum of $n$ over all test cases does not exceed $2 \\cdot 10^5$.", {"n": 200_000}),
+    ("The sum of $n$ over all test cases doesn’t exceed $10^5$", {"n": 100_000}),
+    ("∑ n ≤ 2·10^5", {"n": 200_000}),
+    ("Σ n ≤ 10^6", {"n": 10**6}),
+    ("$\\sum n \\le 2 \\cdot 10^5$", {"n": 200_000}),
+    ("It is guaranteed that $\\sum\\limits_{i=1}^{t} n_i \\le 2 \\cdot 10^5$.", {"n_i": 200_000}),
+    ("the sum of n over all test cases is at most 3 ⋅ 10^5", {"n": 300_000}),
+    ("the sum of n over all test cases is less than 10^5", {"n": 99_999}),
+    ("It is guaranteed that the sum of n over all logs does not exceed 5000, and the sum of q over all logs does "
+     "not exceed 5000.", {"n": 5000, "q": 5000}),
+    ("The sum of n and the sum of m over all test cases do not exceed 2 ⋅ 10^5.", {"n": 200_000, "m": 200_000}),
+    ("the sum of n·m over all test cases does not exceed 10^6", {"n*m": 10**6}),
+    ("the sum of n + m over all test cases is at most 4 ⋅ 10^5", {"n+m": 400_000}),
+    ("It is guaranteed that the sum of a_i does not exceed 10^6.", {"a_i": 10**6}),
+    ("The total length of all strings does not exceed 10^5.", {"len:*": 100_000}),
+    ("The total length of all words over all shelves does not exceed 5 ⋅ 10^4.", {"len:*": 50_000}),
+    ("the sum of the lengths of the strings s over all test cases does not exceed 3 ⋅ 10^5", {"len:s": 300_000}),
+    ("the sum of |s| over all test cases doesn't exceed 10^6", {"len:s": 10**6}),
+    # story text and outputs are no sums
+    ("the total intensity, that is, the sum of its digits, is at most S", {}),
+    ("Print the sum of a_i modulo 10^9 + 7.", {}),
+    ("the sum of n over all test cases is large", {}),
+])
+def test_parse_sums(statement, expected):
+    assert parse_sums(statement) == expected
+
+
+def test_the_bundled_statements_sums():
+    sums = {name: parse_sums(problem.description) for name, problem in PROBLEMS.items()}
+    assert sums["Lakeside Photo"] == {"n": 200_000}
+    assert sums["Coldest Stretch"] == {"n": 5000, "q": 5000}
+    assert sums["Shrinking Counter"] == {"n": 10**7}
+    assert sums["Bracket Repair"] == {"len:*": 10**5}
+    assert sums["Garden Queries"] == sums["Festival Grounds"] == sums["Longest Calm Stretch"] == {}
+
+
+@functools.cache
+def _maximal(name: str) -> tuple[str, ...]:
+    problem = PROBLEMS[name]
+    examples = [test.input for test in problem.public_tests]
+    return tuple(StructuredGenerator().maximal(problem.description, examples, 4, random.Random(5)))
+
+
+def _coldest_sums(lines: list[str]) -> tuple[int, int]:
+    total_n = total_q = 0
+    position = 1
+    for _ in range(_ints(lines[0])[0]):
+        n, q = _ints(lines[position])
+        total_n, total_q, position = total_n + n, total_q + q, position + 2 + q
+    return total_n, total_q
+
+
+# What a maximal input of each problem has at its stated upper bound: a count, or a stated sum filled up.
+AT_MAXIMUM = {
+    "Garden Queries": lambda lines, b, s: _ints(lines[0]) == [b["n"][1], b["q"][1]],
+    "Lakeside Photo": lambda lines, b, s: sum(_ints(line)[0] for line in lines[1:]) == s["n"],
+    "Festival Grounds": lambda lines, b, s: _ints(lines[0]) == [b["n"][1]],
+    "Coldest Stretch": lambda lines, b, s: _coldest_sums(lines) == (s["n"], s["q"]),
+    "Orchard Walk": lambda lines, b, s: _ints(lines[0]) == [b["n"][1], b["m"][1]],
+    "Mirror Halls": lambda lines, b, s: _ints(lines[0]) == [b["n"][1], b["m"][1]],
+    "Exact Fare": lambda lines, b, s: _ints(lines[0]) == [b["n"][1], b["S"][1]],
+    "Dish Tower": lambda lines, b, s: _ints(lines[0]) == [b["q"][1]],
+    "The Night Shuttle": lambda lines, b, s: _ints(lines[0])[:2] == [b["n"][1], b["m"][1]],
+    "Longest Calm Stretch": lambda lines, b, s: _ints(lines[0])[0] == b["n"][1] == len(lines[1]),
+    "Fresh Paint": lambda lines, b, s: _ints(lines[0]) == [b["n"][1]],
+    "Island Bridges": lambda lines, b, s: _ints(lines[0]) == [b["n"][1], b["m"][1]],
+}
+
+
+@pytest.mark.parametrize("name", sorted(VALIDATORS))
+def test_maximal_inputs_of_bundled_problems_keep_and_reach_the_stated_bounds(name):
+    problem = PROBLEMS[name]
+    bounds, sums = parse_constraints(problem.description), parse_sums(problem.description)
+    shape = infer_shape([test.input for test in problem.public_tests])
+    made = _maximal(name)
+    assert len(made) == 4 and len(set(made)) == 4
+    for text in made:
+        lines = text.strip("\n").split("\n")
+        assert matches(shape, text)
+        VALIDATORS[name](lines, bounds)
+        assert AT_MAXIMUM[name](lines, bounds, sums), lines[0]
+    if sums:  # one test case as large as the sums allow, and the most test cases allowed sharing them
+        assert {int(text.split("\n")[0]) for text in made} == {1, bounds["t"][1]}
+
+
+def test_maximal_trees_include_a_path_and_a_star():
+    degrees = []
+    for text in _maximal("Festival Grounds"):
+        edges = [_ints(line)[:2] for line in text.strip().split("\n")[1:]]
+        degrees.append(max(Counter(v for edge in edges for v in edge).values()))
+    assert 2 in degrees and 4999 in degrees  # a path, deep enough to break a recursive search; a star
+
+
+def test_maximal_inputs_fill_a_stated_sum_of_values():
+    statement = ("The first line contains one integer t (1 ≤ t ≤ 10^4). Each test case: the first line contains an "
+                 "integer n (1 ≤ n ≤ 2 ⋅ 10^5), the second line contains n integers a_1, a_2, …, a_n "
+                 "(1 ≤ a_i ≤ 10^9). It is guaranteed that the sum of a_i over all test cases does not exceed 10^6.")
+    made = StructuredGenerator().maximal(statement, ["2\n3\n1 2 3\n2\n4 5\n", "1\n1\n7\n"], 4, random.Random(0))
+    totals = [sum(v for line in text.split("\n")[2::2] for v in _ints(line)) for text in made]
+    assert len(made) == 4 and max(totals) == 10**6 and all(total <= 10**6 for total in totals)
+    assert any(text.startswith("1\n200000\n") for text in made)  # one test case with n at its bound
+
+
+def test_maximal_inputs_keep_a_stated_sum_of_products():
+    statement = ("The first line contains two integers n and m (1 ≤ n, m ≤ 1000). Each of the next n lines contains "
+                 "a string of m characters. The sum of n ⋅ m does not exceed 10^5.")
+    for text in StructuredGenerator().maximal(statement, ["2 3\nabc\ndef\n", "3 2\nab\ncd\nef\n"], 3,
+                                              random.Random(0)):
+        n, m = _ints(text.split("\n")[0])
+        assert n * m == 10**5 and n == 1000
+
+
+def test_maximal_inputs_stay_within_the_size_cap():
+    problem = PROBLEMS["Garden Queries"]
+    examples = [test.input for test in problem.public_tests]
+    shape, bounds = infer_shape(examples), parse_constraints(problem.description)
+    made = StructuredGenerator(max_chars=50_000).maximal(problem.description, examples, 4, random.Random(0))
+    assert len(made) == 4
+    for text in made:  # scaled down to fit, as close to the cap as the factor allows, and still valid
+        assert 25_000 < len(text) <= 50_000 and matches(shape, text)
+        VALIDATORS["Garden Queries"](text.strip("\n").split("\n"), bounds)
+    # A bound misread or absurd (10^18 as a length) cannot make a giant file.
+    statement = ("The first line contains an integer n (1 ≤ n ≤ 10^18). The second line contains a string s of length "
+                 "n.")
+    made = StructuredGenerator().maximal(statement, ["3\nabc\n", "5\nhello\n"], 2, random.Random(0))
+    assert len(made) == 2
+    for text in made:
+        n, s = text.split()
+        assert MAX_CHARS // 2 < len(text) <= MAX_CHARS and len(s) == int(n)
+    # Many test cases and no stated sum: fewer big ones, or all of them smaller.
+    statement = ("The first line contains one integer t (1 ≤ t ≤ 10^4). The first line of each test case contains one "
+                 "integer n (1 ≤ n ≤ 2 ⋅ 10^5), the second line n integers a_1, a_2, …, a_n (1 ≤ a_i ≤ 10^9).")
+    examples = ["2\n3\n1 2 3\n2\n4 5\n", "1\n1\n7\n"]
+    made = StructuredGenerator(max_chars=300_000).maximal(statement, examples, 2, random.Random(0))
+    assert len(made) == 2 and all(len(text) <= 300_000 and matches(infer_shape(examples), text) for text in made)
+    (big, big_n), (many, many_n) = sorted((_ints(text.split("\n")[0])[0], _ints(text.split("\n")[1])[0])
+                                          for text in made)
+    assert big < 10 and big_n > 20_000 and many == 10_000 and many_n < 10
+
+
+def test_maximal_counts_without_a_stated_bound_are_large():
+    made = StructuredGenerator().maximal("", ["3\n1 2 3\n", "2\n5 6\n"], 4, random.Random(0))
+    assert len(made) == 4 and all(_ints(text.split("\n")[0]) == [LARGE] for text in made)
+    made = StructuredGenerator(large=1000).maximal("", ["3\n1 2 3\n", "2\n5 6\n"], 1, random.Random(0))
+    assert _ints(made[0].split("\n")[0]) == [1000] and len(_ints(made[0].split("\n")[1])) == 1000
+
+
+def test_maximal_inputs_are_deterministic_for_a_seed():
+    problem = PROBLEMS["Coldest Stretch"]
+    examples = [test.input for test in problem.public_tests]
+    generator = StructuredGenerator()
+    first = generator.maximal(problem.description, examples, 4, random.Random(11))
+    assert first == generator.maximal(problem.description, examples, 4, random.Random(11))
+    assert first != generator.maximal(problem.description, examples, 4, random.Random(12))
+
+
+def test_nothing_maximal_to_generate_from():
+    generator = StructuredGenerator()
+    assert isinstance(generator, MaximalInputGenerator)
+    assert generator.maximal("no examples", [], 5, random.Random(0)) == []
+    assert generator.maximal("anything", ["1 2\n"], 0, random.Random(0)) == []
+    assert generator.maximal("no shared shape", ["3\n", "x y\n1\n"], 3, random.Random(0)) == []
+
+
+def test_a_generator_without_maximal_inputs_is_still_an_input_generator():
+    class Examples:
+        def generate(self, statement, examples, count, rng):
+            return examples[:count]
+
+    def supply(generator: InputGenerator) -> bool:
+        return isinstance(generator, MaximalInputGenerator)
+
+    assert not supply(Examples())
+
+
+def test_generator_settings_are_checked():
+    with pytest.raises(ValueError, match="max_chars"):
+        StructuredGenerator(max_chars=0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import threading
 import time
 
@@ -16,8 +17,15 @@ from problems import BUNDLED_DIR, CheckerKind, Problem, Test, load
 from sandbox import Sandbox, Verdict
 from solver.backends import BackendError, SamplingParams
 from solver.backends.replay import ReplayBackend
-from solver.pipeline import Cancelled, public_view, solve
-from solver.pipeline.cluster import behaviour_signature, clusters, select_submissions
+from solver.pipeline import Cancelled, Selection, public_view, solve
+from solver.pipeline.cluster import (
+    behaviour_signature,
+    clusters,
+    ordered_clusters,
+    select_submissions,
+    speed_class,
+)
+from solver.pipeline.inputs import StructuredGenerator
 from solver.pipeline.normalize import normalize_c_like, normalize_python, normalized
 from solver.pipeline.records import Candidate
 
@@ -110,6 +118,71 @@ def test_select_submissions_takes_exactly_one_from_each_of_the_ten_largest_clust
     assert sorted(len(m) for m in by_size[:10]) == sorted(sizes)[3:]
 
 
+def test_speed_orders_members_healthy_then_fast_and_clusters_by_healthy_members():
+    signatures = ["a", "a", "b", "a", "b"]
+    demoted = [True, False, False, False, False]
+    times = [5.0, 1.0, 0.5, 2.0, 0.4]
+    assert ordered_clusters(signatures, demoted, times) == [[1, 3, 0], [2, 4]]  # 0.5 s and 0.4 s: one speed
+    assert select_submissions(signatures, 10, demoted, times) == [1, 2, 3, 4, 0]
+    assert ordered_clusters(["b", "b"], [False, False], [0.9, 0.3]) == [[1, 0]]  # three times as fast
+    assert [speed_class(t) for t in (None, 0.01, 0.09, 0.1, 0.19, 0.2, 0.45)] == [math.inf, 0, 0, 1, 1, 2, 3]
+    # A cluster whose programs are all too slow goes after every cluster with a healthy one, however large.
+    assert ordered_clusters(["x", "x", "x", "y"], [True, True, True, False], [9.0, 9.0, 9.0, 1.0]) == \
+        [[3], [0, 1, 2]]
+    # Equal sizes: the faster cluster first; no figures at all: AlphaCode's order.
+    assert ordered_clusters(["p", "q"], [False, False], [2.0, 1.0]) == [[1], [0]]
+    assert ordered_clusters(["p", "q"]) == clusters(["p", "q"]) == [[0], [1]]
+
+
+class WithMaximal(StructuredGenerator):
+    """The structured generator, with one large input of its own at the stated bounds."""
+
+    def maximal(self, statement, examples, count, rng):
+        n = 30_000
+        return [f"{n}\n" + " ".join(str(rng.randint(1, 100)) for _ in range(n)) + "\n"]
+
+
+SUM_N = Problem(
+    "Sum of n",
+    "Print the sum of n numbers.\n\nInput\n\nThe first line holds n (1 ≤ n ≤ 30000), the second n integers a_i "
+    "(1 ≤ a_i ≤ 100).\n\nOutput\n\nTheir sum.\n",
+    public_tests=(Test("3\n1 2 3\n", "6\n"), Test("2\n5 5\n", "10\n")),
+    private_tests=(Test("4\n1 1 1 1\n", "4\n"),), time_limit=1.0, memory_limit_bytes=256 << 20,
+)
+FAST = "input()\nprint(sum(map(int, input().split())))\n"
+QUADRATIC = ("input()\na = list(map(int, input().split()))\n"
+             "print(sum(sum(a[:i + 1]) - sum(a[:i]) for i in range(len(a))))\n")
+
+
+def test_a_program_too_slow_at_the_stated_bounds_is_demoted_below_a_correct_one_of_its_cluster(sandbox):
+    backend = Scripted([QUADRATIC, FAST])  # the slow one comes first: AlphaCode's rule would submit it first
+    plain = solve(SUM_N, backend, samples=2, sandbox=sandbox, generated_inputs=4, input_generator=WithMaximal(),
+                  selection=Selection(speed=False))
+    assert plain.stats.clusters == 1 and plain.submissions[0].candidate.code == QUADRATIC
+    result = solve(SUM_N, backend, samples=2, sandbox=sandbox, generated_inputs=4, input_generator=WithMaximal())
+    assert result.stats.clusters == 1 and result.stats.maximal_inputs == 1
+    assert [s.candidate.code for s in result.submissions] == [FAST, QUADRATIC]
+    slow, fast = sorted((r for r in result.records if r.passed_examples), key=lambda r: r.candidate.code != QUADRATIC)
+    assert slow.demoted and slow.maximal_outcomes == ["TIME_LIMIT"] and not fast.demoted
+    assert fast.maximal_outcomes == ["OK"] and fast.maximal_times[0] < 1.0 and fast.maximal_memory[0] > 0
+    assert "speed" in result.timings
+
+
+def test_a_scorer_orders_the_clusters_by_their_best_member_and_submits_it(sandbox):
+    from solver.selection import FEATURE_NAMES, Scorer
+
+    # A scorer that likes short programs, whatever its cluster's size: the one-line RIGHT_TOO comes first, though
+    # WRONG_ABOVE_20 and the two RIGHTs are as many clusters.
+    weights = [-5.0 if name == "chars_log" else 0.0 for name in FEATURE_NAMES]
+    scorer = Scorer((0.0,) * len(FEATURE_NAMES), (1.0,) * len(FEATURE_NAMES), tuple(weights), 0.0)
+    backend = Scripted([WRONG_ABOVE_20, RIGHT, RIGHT_TOO])
+    result = solve(SUM, backend, samples=10, sandbox=sandbox, generated_inputs=8, selection=Selection(scorer=scorer))
+    assert [s.candidate.code for s in result.submissions][0] == RIGHT_TOO
+    assert result.submissions[0].cluster == 0 and result.submissions[0].cluster_size == 2
+    survivors = sorted((r for r in result.records if r.passed_examples), key=lambda r: r.score, reverse=True)
+    assert survivors[0].candidate.code == RIGHT_TOO and all(0 < r.score < 1 for r in survivors)
+
+
 # -------------------------------------------------------------------------------------------- duplicates
 
 
@@ -143,7 +216,8 @@ def test_duplicates_count_once_in_a_solve(sandbox):
 
 def test_a_solve_groups_identical_behaviour_and_submits_the_largest_cluster_first(sandbox):
     backend = Scripted([WRONG_ABOVE_20, RIGHT, WRONG, RIGHT_TOO])
-    result = solve(SUM, backend, samples=10, sandbox=sandbox, generated_inputs=8, params=SamplingParams(seed=1))
+    result = solve(SUM, backend, samples=10, sandbox=sandbox, generated_inputs=8, params=SamplingParams(seed=1),
+                   selection=Selection(speed=False))  # AlphaCode's rule; the speed test has tests of its own
     assert result.stats.passed_examples == 3 and result.stats.clusters == 2
     assert [s.cluster_size for s in result.submissions] == [2, 1, 2]  # wrap-around: 3 programs, 2 clusters
     assert [s.candidate.code for s in result.submissions] == [RIGHT, WRONG_ABOVE_20, RIGHT_TOO]

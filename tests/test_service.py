@@ -145,7 +145,7 @@ def test_events_arrive_in_order(client):
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     states = [event["data"]["state"] for event in events if event["event"] == "state"]
     assert states == ["queued", "running", "done"]
-    order = ["sampling", "filtering", "clustering", "selected", "done"]
+    order = ["sampling", "filtering", "clustering", "speed", "selected", "done"]
     stages = [order.index(event["data"]["stage"]) for event in events if event["event"] == "progress"]
     assert stages == sorted(stages) and stages[-1] == order.index("done")
     final = events[-1]["data"]

@@ -53,6 +53,38 @@ def add_backend_arguments(parser: argparse.ArgumentParser) -> None:
                         help="an option the backend adds, VALUE as JSON (e.g. header_variants=16, shuffle=false)")
 
 
+def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    """How the submissions are chosen (shared by the commands that solve)."""
+    group = parser.add_argument_group("selection")
+    group.add_argument("--scorer", metavar="FILE|none",
+                       help="a learned scorer (solver train scorer) that orders the clusters and picks their best "
+                       "member; default: the shipped one (solver/checkpoints/scorer.json); none: clustering alone")
+    group.add_argument("--no-speed", action="store_true",
+                       help="no runs on inputs at the stated bounds: AlphaCode's rule, largest clusters first "
+                       "(with --scorer none, the old rule exactly)")
+
+
+def selection_from(args: argparse.Namespace):
+    """The selection rule of a command line; its scorer is loaded now, so that a bad file is refused at once."""
+    from solver.pipeline import Selection
+    from solver.selection import DEFAULT_SCORER, Scorer, ScorerError
+
+    scorer = None
+    if args.scorer is None:
+        if DEFAULT_SCORER.is_file():
+            scorer = _load_scorer(DEFAULT_SCORER, Scorer, ScorerError)
+    elif args.scorer.lower() != "none":
+        scorer = _load_scorer(Path(args.scorer), Scorer, ScorerError)
+    return Selection(speed=not args.no_speed, scorer=scorer)
+
+
+def _load_scorer(path: Path, scorer_class, error_class):
+    try:
+        return scorer_class.load(path)
+    except error_class as error:
+        raise CommandError(f"--scorer: {error}") from None
+
+
 def sampling_params_from(args: argparse.Namespace):
     """The sampling params of a command line: the same record the batch runner stores and the service builds."""
     import json
@@ -131,6 +163,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--records", type=Path, metavar="FILE.jsonl",
                         help="also write every candidate's fate (duplicate, verdicts, cluster) as JSON Lines")
     add_backend_arguments(parser)
+    add_selection_arguments(parser)
     parser.set_defaults(handler=run_solve)
 
 
@@ -170,10 +203,12 @@ def run_solve(args: argparse.Namespace) -> int:
     problem = pick_problem(args.problem, args.name)
     params = sampling_params_from(args)
     check_params(args.backend, params)
+    selection = selection_from(args)
     backend = make_backend_from(args)
     try:
         result = solve(problem, backend, samples=args.samples, seconds=args.seconds, params=params,
-                       on_progress=None if args.json else ProgressLine(), submissions=args.submissions)
+                       on_progress=None if args.json else ProgressLine(), submissions=args.submissions,
+                       selection=selection)
     except BackendError as error:
         raise CommandError(str(error)) from None
     except ValueError as error:

@@ -1,4 +1,4 @@
-"""`solver train tokenizer | pretrain | finetune`: make the project's own models."""
+"""`solver train tokenizer | pretrain | finetune | scorer`: make the project's own models."""
 
 from __future__ import annotations
 
@@ -69,6 +69,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     finetune.add_argument("--no-incorrect", action="store_true", help="skip incorrect solutions")
     finetune.add_argument("--exclude", nargs="*", default=[], metavar="NAME", help="problems to leave out")
     finetune.set_defaults(handler=run_finetune)
+
+    scorer = commands.add_parser(
+        "scorer",
+        help="train the learned scorer that picks among the clusters (AlphaCode 2), from batch runs",
+        description="Labels are the survivors' hidden verdicts in the runs' results.jsonl; the estimator is chosen "
+        "by cross-validation over problems (1@: the first submission is correct). Writes a JSON file.",
+    )
+    scorer.add_argument("runs", type=Path, nargs="+", metavar="RUN_DIR", help="batch run directories")
+    scorer.add_argument("--out", type=Path, required=True, metavar="FILE", help="the scorer file to write (JSON)")
+    scorer.add_argument("--seed", type=int, default=0, help="seeds the split into folds")
+    scorer.add_argument("--folds", type=int, default=5, help="cross-validation folds (over problems)")
+    scorer.set_defaults(handler=run_scorer)
 
 
 def _train_config(args: argparse.Namespace, **extra):
@@ -187,3 +199,16 @@ def run_finetune(args: argparse.Namespace) -> int:
     data = FinetuneData(examples, args.batch_size, args.seed, tokenizer.pad_id, model.config.decoder_start_token_id)
     config = _train_config(args, tempering=args.tempering, gold=args.gold)
     return _run(_trainer(model, tokenizer, data, config, args))
+
+
+def run_scorer(args: argparse.Namespace) -> int:
+    from solver.selection.scorer import ScorerError, train_scorer
+
+    try:
+        scorer, report = train_scorer(args.runs, seed=args.seed, folds=args.folds)
+        scorer.save(args.out)
+    except ScorerError as error:
+        raise CommandError(str(error)) from None
+    print("\n".join(report.lines()))
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0

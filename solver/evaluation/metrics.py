@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from solver.pipeline.cluster import select_submissions  # the solver's own rule, reused by n@k
+from solver.pipeline.cluster import clusters, round_robin, select_submissions  # the solver's own rules
+from solver.selection.scorer import ranked_by_score
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -59,11 +60,15 @@ def bootstrap_interval(values: list[float], confidence: float = 0.95, resamples:
 @dataclass(frozen=True)
 class SampleOutcome:
     """What n@k needs of one sample: did it pass the examples, how it behaved on generated inputs (samples with
-    the same signature behave the same; None when unknown, a cluster of its own), and is it correct."""
+    the same signature behave the same; None when unknown, a cluster of its own), and is it correct. The rules
+    beyond clustering read more: `demoted` and `time` (the speed test on maximal inputs), `score` (a scorer's)."""
 
     passed_examples: bool
     signature: str | None
     correct: bool
+    demoted: bool = False
+    time: float | None = None
+    score: float | None = None
 
     def __post_init__(self) -> None:
         for name in ("passed_examples", "correct"):
@@ -73,7 +78,7 @@ class SampleOutcome:
             raise ValueError(f"SampleOutcome: signature must be a string or None, got {self.signature!r}")
 
 
-SELECTIONS = ("cluster", "random")
+SELECTIONS = ("cluster", "cluster+speed", "scorer", "random")
 
 
 def n_at_k(samples: Sequence[SampleOutcome], n: int, k: int, trials: int = 1000, selection: str = "cluster",
@@ -82,8 +87,10 @@ def n_at_k(samples: Sequence[SampleOutcome], n: int, k: int, trials: int = 1000,
     solve the problem, estimated from K ≥ k samples.
 
     Each trial draws k of the K samples without replacement (kept in their original order), keeps those that
-    pass the examples, chooses up to n of them by `selection` ("cluster": `select_submissions`; "random": n
-    uniformly) and counts the problem solved when a chosen one is correct. Returns the mean over trials.
+    pass the examples, chooses up to n of them by `selection` and counts the problem solved when a chosen one is
+    correct. Returns the mean over trials. Selections: "cluster", the solver's plain rule (`select_submissions`);
+    "cluster+speed", with the speed test's figures; "scorer", clusters by their best member's score; "random", n
+    uniformly. The speed figures and scores are each sample's own, found on the whole pool of K.
     """
     if selection not in SELECTIONS:
         raise ValueError(f"n_at_k: selection must be one of {SELECTIONS}, got {selection!r}")
@@ -101,6 +108,12 @@ def n_at_k(samples: Sequence[SampleOutcome], n: int, k: int, trials: int = 1000,
         kept = drawn[passed[drawn]]
         if selection == "cluster":
             positions = select_submissions([signatures[i] for i in kept], n)
+        elif selection == "cluster+speed":
+            positions = select_submissions([signatures[i] for i in kept], n, [samples[i].demoted for i in kept],
+                                           [samples[i].time for i in kept])
+        elif selection == "scorer":
+            groups = clusters([signatures[i] for i in kept])
+            positions = round_robin(ranked_by_score(groups, [samples[i].score or 0.0 for i in kept]), n)
         else:
             positions = rng.choice(len(kept), size=min(n, len(kept)), replace=False)
         solved += bool(correct[kept[positions]].any())

@@ -19,8 +19,9 @@ KS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 CURVES = ("10@k clustering", "10@k random", "pass@k")
 
 
-def sample_outcomes(row: dict) -> list[SampleOutcome]:
-    """A problem's samples in stream order, with duplicates resolved to the program they repeat."""
+def sample_outcomes(row: dict, scores: dict[int, float] | None = None) -> list[SampleOutcome]:
+    """A problem's samples in stream order, with duplicates resolved to the program they repeat; with the speed
+    test's figures, and each program's score (`scores` by candidate index, else the one the solve recorded)."""
     records = sorted(row.get("candidates", []), key=lambda r: r["candidate"]["index"])
     by_index = {r["candidate"]["index"]: r for r in records}
     outcomes = []
@@ -28,7 +29,10 @@ def sample_outcomes(row: dict) -> list[SampleOutcome]:
         original = by_index.get(record["duplicate_of"], record) if record["duplicate_of"] is not None else record
         passed = bool(original["passed_examples"])
         correct = passed and original.get("hidden_verdict") == "ACCEPTED"
-        outcomes.append(SampleOutcome(passed, original.get("signature"), correct))
+        times = original.get("maximal_times") or []
+        score = (scores or {}).get(original["candidate"]["index"], original.get("score"))
+        outcomes.append(SampleOutcome(passed, original.get("signature"), correct, bool(original.get("demoted")),
+                                      sum(times) / len(times) if times else None, score))
     return outcomes
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import math
+import statistics
 from collections.abc import Sequence
 
 
@@ -28,12 +30,54 @@ def clusters(signatures: Sequence[str | None]) -> list[list[int]]:
     return ordered
 
 
-def select_submissions(signatures: Sequence[str | None], n: int = 10) -> list[int]:
-    """One program from each cluster, largest first, up to n; with fewer than n clusters, wrap around to the
-    next member of each cluster in the same order (the second of the largest, the second of the next, ...)."""
-    if n < 0:
-        raise ValueError(f"select_submissions: n must be ≥ 0, got {n}")
+def ordered_clusters(signatures: Sequence[str | None], demoted: Sequence[bool] | None = None,
+                     times: Sequence[float | None] | None = None) -> list[list[int]]:
+    """Clusters (positions), best first. Without speed figures, AlphaCode's order: largest first (`clusters`).
+
+    With them (`demoted`: failed a maximal input most survivors pass; `times`: CPU time on the maximal inputs),
+    members are ordered healthy first, then fastest; clusters by their healthy members (a cluster of programs
+    that are all too slow comes after every cluster with one that is not), then by size, then by the median
+    speed of their healthy members (ties go to the faster), then by the first position. Speed is compared by
+    `speed_class`, so that timing noise does not reorder programs of the same speed.
+    """
     groups = clusters(signatures)
+    if demoted is None and times is None:
+        return groups
+    demoted = demoted or [False] * len(signatures)
+    times = times or [None] * len(signatures)
+
+    def slowness(position: int) -> float:
+        return speed_class(times[position])
+
+    for group in groups:
+        group.sort(key=lambda p: (demoted[p], slowness(p), p))
+
+    def rank(group: list[int]) -> tuple:
+        healthy = [p for p in group if not demoted[p]]
+        return (-len(healthy), -len(group), statistics.median(slowness(p) for p in healthy) if healthy else math.inf,
+                min(group))
+
+    groups.sort(key=rank)
+    return groups
+
+
+# Programs under this many CPU seconds are all as fast as each other; above it, speeds are told apart by doubling.
+FAST_ENOUGH = 0.1
+
+
+def speed_class(seconds: float | None) -> float:
+    """A coarse speed: 0 under FAST_ENOUGH, then one class per doubling (infinite when unknown). Measured times
+    vary from run to run; classes make a selection by speed repeatable except near a class boundary."""
+    if seconds is None:
+        return math.inf
+    return 0.0 if seconds < FAST_ENOUGH else 1.0 + math.floor(math.log2(seconds / FAST_ENOUGH))
+
+
+def round_robin(groups: Sequence[Sequence[int]], n: int) -> list[int]:
+    """One member from each group in order, up to n; with fewer than n groups, wrap around to each group's next
+    member in the same order (the second of the first group, the second of the next, ...)."""
+    if n < 0:
+        raise ValueError(f"round_robin: n must be ≥ 0, got {n}")
     chosen: list[int] = []
     depth = 0
     while len(chosen) < n and any(depth < len(group) for group in groups):
@@ -42,3 +86,12 @@ def select_submissions(signatures: Sequence[str | None], n: int = 10) -> list[in
                 chosen.append(group[depth])
         depth += 1
     return chosen
+
+
+def select_submissions(signatures: Sequence[str | None], n: int = 10, demoted: Sequence[bool] | None = None,
+                       times: Sequence[float | None] | None = None) -> list[int]:
+    """One program from each cluster, best first (see `ordered_clusters`), up to n; with fewer than n clusters,
+    wrap around to the next member of each cluster in the same order."""
+    if n < 0:
+        raise ValueError(f"select_submissions: n must be ≥ 0, got {n}")
+    return round_robin(ordered_clusters(signatures, demoted, times), n)

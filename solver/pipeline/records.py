@@ -30,6 +30,14 @@ class CandidateRecord:
     passed_examples: bool = False
     signature: str | None = None  # digest of its behaviour on the generated inputs
     generated_outcomes: list[str] | None = None  # how each run on a generated input ended (OK, TIME_LIMIT, ...)
+    generated_times: list[float] | None = None  # CPU seconds of each of those runs
+    # Its runs on the maximal inputs (at the stated bounds, under the problem's own limits): how each ended, its
+    # CPU seconds and peak memory in bytes; `demoted` when it failed one that most survivors pass.
+    maximal_outcomes: list[str] | None = None
+    maximal_times: list[float] | None = None
+    maximal_memory: list[int] | None = None
+    demoted: bool = False
+    score: float | None = None  # the learned scorer's estimate that it is correct, when one chose the submissions
     cluster: int | None = None
     hidden_verdict: Verdict | None = None  # judged after selection (the submissions, or every survivor in a batch)
     hidden_groups: dict[str, Verdict] | None = None  # each test data group's verdict, when the problem has groups
@@ -58,6 +66,7 @@ class SolveStats:
     compiled: int = 0
     passed_examples: int = 0
     generated_inputs: int = 0
+    maximal_inputs: int = 0
     clusters: int = 0
 
     def as_dict(self) -> dict:
@@ -68,7 +77,7 @@ class SolveStats:
 class ProgressEvent:
     """The same stream feeds the command line's progress line, the service's events and the batch runner's log."""
 
-    stage: str  # sampling, filtering, clustering, selected, judging, done
+    stage: str  # sampling, filtering, clustering, speed, selected, judging, done
     stats: dict
     elapsed: float
     message: str = ""

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from problems.model import Problem
 from sandbox import CompileError, Limits, Outcome, Program, Sandbox, Verdict, problem_limits
-from solver.pipeline.cluster import behaviour_signature, clusters, select_submissions
-from solver.pipeline.inputs import InputGenerator, StructuredGenerator
+from solver.pipeline.cluster import behaviour_signature, ordered_clusters, round_robin
+from solver.pipeline.inputs import InputGenerator, MaximalInputGenerator, StructuredGenerator
 from solver.pipeline.normalize import delimiters_balance, normalized
 from solver.pipeline.records import CandidateRecord, ProgressEvent, SolveResult, SolveStats, Submission
 
@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
 SUBMISSIONS = 10
 GENERATED_INPUTS = 20
-CRASH_SHARE = 0.5  # a generated input on which more than this share of survivors fail is probably invalid
+# A few inputs at the stated maximum bounds catch programs right on small inputs but too slow on large ones; each
+# costs every survivor one run of up to the time limit.
+MAXIMAL_INPUTS = 3
+CRASH_SHARE = 0.5  # an input on which more than this share of survivors fail is probably invalid
 PROGRESS_EVERY = 0.25  # seconds between progress events while candidates stream in
 
 
@@ -47,6 +50,25 @@ def public_view(problem: Problem) -> Problem:
     return Problem(**values)
 
 
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """How the submissions are chosen among the survivors (AlphaCode section 4.6, and beyond it).
+
+    `speed`: run the survivors on `maximal_inputs` inputs at the stated bounds under the problem's limits; a
+    program that fails one that most survivors pass is demoted, and cluster order breaks ties by speed (see
+    `cluster.ordered_clusters`). `scorer`: a learned scorer (solver.selection) orders the clusters by their best
+    member and submits that member. Neither: AlphaCode's rule, the largest clusters first.
+    """
+
+    speed: bool = True
+    maximal_inputs: int = MAXIMAL_INPUTS
+    scorer: object | None = None  # a solver.selection.Scorer
+
+    def __post_init__(self) -> None:
+        if self.maximal_inputs < 0:
+            raise ValueError(f"Selection.maximal_inputs: must be ≥ 0, got {self.maximal_inputs}")
+
+
 @dataclasses.dataclass
 class _Judged:
     record: CandidateRecord
@@ -60,14 +82,14 @@ class _Solve:
                  seconds: float | None, params: SamplingParams,
                  on_progress: Callable[[ProgressEvent], None] | None, cancel: threading.Event | None,
                  input_generator: InputGenerator, generated_inputs: int, submissions: int,
-                 hidden_scope: str) -> None:
+                 hidden_scope: str, selection: Selection) -> None:
         self.problem = problem
         self.view = public_view(problem)
         self.backend, self.sandbox = backend, sandbox
         self.samples, self.params, self.seed = samples, params, params.seed
         self.on_progress, self.cancel = on_progress, cancel or threading.Event()
         self.input_generator, self.generated_inputs, self.submissions = input_generator, generated_inputs, submissions
-        self.hidden_scope = hidden_scope
+        self.hidden_scope, self.selection = hidden_scope, selection
         self.start = time.monotonic()
         self.deadline = self.start + seconds if seconds else None
         self.stats = SolveStats()
@@ -103,16 +125,19 @@ class _Solve:
         started = time.monotonic()
         self.emit("clustering")
         signatures = self.signatures(survivors, inputs)
-        order = clusters(signatures)
+        self.timings["clustering"] = time.monotonic() - started
+        if self.selection.speed:
+            self.speed(survivors)
+        started = time.monotonic()
+        order, chosen = self.choose(survivors, signatures)
         cluster_of = {position: number for number, members in enumerate(order) for position in members}
         for position, judged in enumerate(survivors):
             judged.record.signature = signatures[position]
             judged.record.cluster = cluster_of[position]
         self.stats.clusters = len(order)
-        chosen = select_submissions(signatures, self.submissions)
         submissions = [Submission(survivors[p].record.candidate, cluster_of[p], len(order[cluster_of[p]]))
                        for p in chosen]
-        self.timings["clustering"] = time.monotonic() - started
+        self.timings["selection"] = time.monotonic() - started
         self.emit("selected", f"{len(submissions)} submissions from {len(order)} clusters")
         # The submissions are fixed: only now are the hidden tests read.
         hidden_verdicts = None
@@ -124,6 +149,31 @@ class _Solve:
         self.emit("done")
         return SolveResult(self.problem.name, submissions, self.stats, self.records, inputs, self.timings,
                            hidden_verdicts)
+
+    def choose(self, survivors: list[_Judged], signatures: list[str | None]) -> tuple[list[list[int]], list[int]]:
+        """The clusters in the order of the selection rule, and the positions of the submissions."""
+        if self.selection.scorer is not None:
+            from solver.selection import scored_clusters
+
+            # The scorer's features read each survivor's cluster and signature, and every record (duplicates of
+            # a program count for it); its positions run over the survivors in stream order, as `survivors` does.
+            for number, members in enumerate(ordered_clusters(signatures)):
+                for position in members:
+                    survivors[position].record.cluster = number
+                    survivors[position].record.signature = signatures[position]
+            records = [r.to_json() for r in sorted(self.records, key=lambda r: r.candidate.index)]
+            scores = self.selection.scorer.score(records)
+            for judged, score in zip(survivors, scores):
+                judged.record.score = float(f"{score:.6g}")
+            order = scored_clusters(records, scores)
+            return order, round_robin(order, self.submissions)
+        if self.selection.speed:
+            demoted = [judged.record.demoted for judged in survivors]
+            times = [_mean(judged.record.maximal_times) for judged in survivors]
+            order = ordered_clusters(signatures, demoted, times)
+        else:
+            order = ordered_clusters(signatures)
+        return order, round_robin(order, self.submissions)
 
     def make_inputs(self) -> list[str]:
         """Clustering inputs; none for an interactive problem, whose programs only run against its interactor
@@ -238,22 +288,60 @@ class _Solve:
         jobs = (((position, number), judged.executable, text)
                 for position, judged in enumerate(survivors) for number, text in enumerate(inputs))
         behaviour = [[""] * len(inputs) for _ in survivors]
+        times = [[0.0] * len(inputs) for _ in survivors]
         failed = [0] * len(inputs)
         for count, ((position, number), run) in enumerate(self.sandbox.run_many(jobs, self.limits)):
             if count % 64 == 0:
                 self.check_cancel()
+            times[position][number] = run.time
             if run.outcome is Outcome.OK:
                 behaviour[position][number] = "OK:" + " ".join(run.stdout.decode("utf-8", "replace").split())
             else:
                 behaviour[position][number] = run.outcome.value
                 failed[number] += 1
-        for judged, outcomes in zip(survivors, behaviour):
+        for judged, outcomes, spent in zip(survivors, behaviour, times):
             judged.record.generated_outcomes = [o if not o.startswith("OK:") else "OK" for o in outcomes]
+            judged.record.generated_times = [round(t, 4) for t in spent]
         valid = [n for n in range(len(inputs)) if failed[n] <= CRASH_SHARE * len(survivors)]
         self.stats.generated_inputs = len(valid)
         if not valid:  # every input looks invalid: the behaviour is unknown, each program is a cluster of its own
             return [None] * len(survivors)
         return [behaviour_signature([outcomes[n] for n in valid]) for outcomes in behaviour]
+
+    def speed(self, survivors: list[_Judged]) -> None:
+        """Run the survivors on inputs at the stated maximum bounds, under the problem's own limits, and demote
+        each that fails one most of them pass (inputs most of them fail are probably invalid, and count for
+        nothing)."""
+        if len(survivors) < 2 or self.view.interactive or not self.selection.maximal_inputs:
+            return
+        started = time.monotonic()
+        examples = [test.input for test in self.view.public_tests]
+        maximal = maximal_inputs(self.input_generator, self.view.description, examples,
+                                 self.selection.maximal_inputs, random.Random(self.seed + 1))
+        if not maximal:
+            return
+        self.emit("speed", f"running {len(survivors)} programs on {len(maximal)} inputs at the stated bounds")
+        outcomes = [[""] * len(maximal) for _ in survivors]
+        times = [[0.0] * len(maximal) for _ in survivors]
+        memory = [[0] * len(maximal) for _ in survivors]
+        failed = [0] * len(maximal)
+        jobs = (((position, number), judged.executable, text)
+                for position, judged in enumerate(survivors) for number, text in enumerate(maximal))
+        for count, ((position, number), run) in enumerate(self.sandbox.run_many(jobs, self.limits)):
+            if count % 16 == 0:
+                self.check_cancel()
+            outcomes[position][number] = run.outcome.value
+            times[position][number], memory[position][number] = round(run.time, 4), run.memory
+            failed[number] += run.outcome is not Outcome.OK
+        valid = [n for n in range(len(maximal)) if failed[n] <= CRASH_SHARE * len(survivors)]
+        self.stats.maximal_inputs = len(valid)
+        for position, judged in enumerate(survivors):
+            record = judged.record
+            record.maximal_outcomes = [outcomes[position][n] for n in valid]
+            record.maximal_times = [times[position][n] for n in valid]
+            record.maximal_memory = [memory[position][n] for n in valid]
+            record.demoted = any(outcome != Outcome.OK.value for outcome in record.maximal_outcomes)
+        self.timings["speed"] = time.monotonic() - started
 
     def judge_hidden(self, chosen: list[_Judged]) -> bool:
         """Judge the chosen programs on the hidden tests (into their records); False when there are none."""
@@ -280,10 +368,12 @@ def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: fl
           params: SamplingParams | None = None, sandbox: Sandbox | None = None,
           on_progress: Callable[[ProgressEvent], None] | None = None, cancel: threading.Event | None = None,
           input_generator: InputGenerator | None = None, generated_inputs: int = GENERATED_INPUTS,
-          submissions: int = SUBMISSIONS, hidden: str = "submissions") -> SolveResult:
+          submissions: int = SUBMISSIONS, hidden: str = "submissions",
+          selection: Selection | None = None) -> SolveResult:
     """Solve one problem within a budget of `samples` candidates and (optionally) `seconds` of sampling, asking the
     backend with `params` (its seed also seeds the generated inputs; None: the backend's defaults, seed 0).
 
+    `selection` says how the submissions are chosen (default: clustering with the speed test, no scorer).
     `hidden` says which programs are judged on the hidden tests once the submissions are fixed: "submissions"
     (the contest's verdict), "survivors" (every program that passed the examples, for pass@k and n@k) or "none".
 
@@ -306,7 +396,21 @@ def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: fl
     try:
         return _Solve(problem, backend, sandbox, samples=samples, seconds=seconds, params=params,
                       on_progress=on_progress, cancel=cancel, input_generator=input_generator or StructuredGenerator(),
-                      generated_inputs=generated_inputs, submissions=submissions, hidden_scope=hidden).run()
+                      generated_inputs=generated_inputs, submissions=submissions, hidden_scope=hidden,
+                      selection=selection or Selection()).run()
     finally:
         if own:
             sandbox.close()
+
+
+def _mean(values: list[float] | None) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def maximal_inputs(generator: InputGenerator, statement: str, examples: list[str], count: int,
+                   rng: random.Random) -> list[str]:
+    """Inputs at the stated maximum bounds from the generator, when it can make them (any `InputGenerator` may
+    leave them out)."""
+    if not isinstance(generator, MaximalInputGenerator):
+        return []
+    return generator.maximal(statement, examples, count, rng)

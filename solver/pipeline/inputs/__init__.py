@@ -11,16 +11,19 @@ hundreds of programs can run on them quickly. Inputs on which most candidates cr
 pipeline, as probably invalid.
 
 `InputGenerator` is the interface: anything with `generate(statement, examples, count, rng)` can supply inputs,
-a trained test-input model included (AlphaCode trained one).
+a trained test-input model included (AlphaCode trained one). A generator may also make inputs at the stated maximum
+bounds, to test speed: `MaximalInputGenerator` adds `maximal(statement, examples, count, rng)` (check with
+`isinstance`); `StructuredGenerator` has it. Stated sums over test cases are read by `parse_sums`.
 """
 
 from __future__ import annotations
 
 import random
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from solver.pipeline.inputs.constraints import input_section, name_groups, parse_constraints, parse_number
+from solver.pipeline.inputs.constraints import input_section, name_groups, parse_constraints, parse_number, parse_sums
 from solver.pipeline.inputs.generate import StructuredGenerator
+from solver.pipeline.inputs.maximal import LARGE, MAX_CHARS
 from solver.pipeline.inputs.shape import Shape, consume, infer_shape, matches
 
 
@@ -28,5 +31,12 @@ class InputGenerator(Protocol):
     def generate(self, statement: str, examples: list[str], count: int, rng: random.Random) -> list[str]: ...
 
 
-__all__ = ["InputGenerator", "Shape", "StructuredGenerator", "consume", "infer_shape", "input_section", "matches",
-           "name_groups", "parse_constraints", "parse_number"]
+@runtime_checkable
+class MaximalInputGenerator(InputGenerator, Protocol):
+    """An input generator that can also make valid inputs at the stated maximum bounds, to test speed."""
+
+    def maximal(self, statement: str, examples: list[str], count: int, rng: random.Random) -> list[str]: ...
+
+
+__all__ = ["LARGE", "MAX_CHARS", "InputGenerator", "MaximalInputGenerator", "Shape", "StructuredGenerator", "consume",
+           "infer_shape", "input_section", "matches", "name_groups", "parse_constraints", "parse_number", "parse_sums"]

@@ -1,5 +1,6 @@
-"""What the statement says about the input: stated bounds ("1 ≤ k ≤ n ≤ 2 ⋅ 10^5", "|s| ≤ 100") and which
-token each name belongs to ("two integers n and q")."""
+"""What the statement says about the input: stated bounds ("1 ≤ k ≤ n ≤ 2 ⋅ 10^5", "|s| ≤ 100"), bounds on sums
+over all test cases ("the sum of n over all test cases does not exceed 2 ⋅ 10^5") and which token each name belongs
+to ("two integers n and q")."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ _LATEX = (
     (r"\\(?:cdot|times)(?![A-Za-z])", "⋅"),
     (r"\\(?:ldots|dots|cdots)(?![A-Za-z])", "…"),
     (r"\\(?:lvert|rvert|vert|mid)(?![A-Za-z])", "|"),
+    (r"\\sum(?![A-Za-z])", "∑"),
+    (r"\\(?:limits|nolimits|displaystyle)(?![A-Za-z])", ""),
     (r"\\[,;:! ]|~|\$", " "),
 )
 
@@ -185,6 +188,58 @@ def parse_constraints(statement: str) -> dict[str, tuple[int, int]]:
                 if re.fullmatch(r"(len:)?[A-Za-z][A-Za-z0-9_]*", name):
                     bounds.setdefault(name, (low, high))
     return bounds
+
+
+_SUM_NAME = r"[A-Za-z](?![A-Za-z0-9])(?:_(?:\{[^}\s]{1,12}\}|[A-Za-z0-9]+))?"  # one letter: never a story word
+_SUMMED = (
+    # what is summed: string lengths ("the total length of all strings", "|s|"), or names ("n", "n ⋅ m", "n + m",
+    # "n and the sum of m": two sums)
+    r"(?P<lengths>(?:the\s+)?(?:total\s+)?(?:lengths?|number\s+of\s+(?:characters|letters))\s+(?:of|in)\s+"
+    rf"(?:(?:all|the|given|every|each)\s+)*(?:strings?|words?|lines?|names?)(?:\s+(?P<string>{_SUM_NAME}))?)"
+    rf"|\|\s*(?P<absolute>{_SUM_NAME})\s*\|"
+    rf"|(?P<names>{_SUM_NAME}(?:\s*(?:[⋅·*×+]|\band\b)\s*(?:(?:the\s+)?sums?\s+of\s+)?{_SUM_NAME})*)"
+)
+_AT_MOST = (
+    r"(?P<strict><|(?:is|are)\s+(?:strictly\s+)?(?:less|smaller|fewer)\s+than(?!\s+or))"
+    r"|≤|(?:(?:does|do|will|shall|would|can|may)\s*(?:not|n['’]t)|cannot|won['’]t|(?:is|are)\s+guaranteed\s+not\s+to)"
+    r"\s+exceed|not\s+exceeding|(?:is|are)\s+(?:at\s+most|(?:not|no)\s+(?:greater|more|larger|bigger)\s+than"
+    r"|less\s+than\s+or\s+equal\s+to|bounded\s+by)"
+)
+_SUM = re.compile(
+    r"(?:\b(?:sums?|total)(?:\s+of)?\s+(?:(?:the|all|every|values?|of)\s+)*|[∑Σ]\s*(?:[_^]\s*(?:\{[^}]*\}|\w)\s*)*)"
+    rf"(?:{_SUMMED})"
+    r"(?:\s*,?\s+(?:over|in|for|across|among|through)(?:\s+[\w-]+){1,4}?)?"  # "over all test cases"
+    rf"\s*,?\s*(?:{_AT_MOST})\s*(?P<limit>{_NUMBER})",
+    re.I,
+)
+
+
+def parse_sums(statement: str) -> dict[str, int]:
+    """Stated bounds on sums over all test cases (or over one input's values), by what is summed.
+
+    "The sum of n over all test cases does not exceed 2 ⋅ 10^5" → {'n': 200000}; "∑ n_i ≤ 10^5" → {'n_i': 100000};
+    "the total length of all strings does not exceed 10^6" → {'len:*': 1000000} ("len:s" when the strings are
+    named); "the sum of n ⋅ m" → {'n*m': ...}; "the sum of n + m" → {'n+m': ...}; "the sum of n and the sum of m
+    do not exceed S" → {'n': S, 'm': S}. A strict "less than" moves the bound by one.
+    """
+    sums: dict[str, int] = {}
+    for match in _SUM.finditer(_clean(statement)):
+        limit = parse_number(match.group("limit"))
+        if limit is None:
+            continue
+        limit -= match.group("strict") is not None
+        if match.group("lengths"):
+            keys = ["len:" + (_variable(match.group("string")) if match.group("string") else "*")]
+        elif match.group("absolute"):
+            keys = [_variable("|" + match.group("absolute") + "|")]
+        else:
+            keys = []
+            for part in re.split(r"\s*\band\s+(?:the\s+)?sums?\s+of\s+", match.group("names"), flags=re.I):
+                names = [_variable(name) for name in re.findall(_SUM_NAME, part)]
+                keys.append(("*" if re.search(r"[⋅·*×]", part) else "+").join(names))
+        for key in keys:
+            sums[key] = min(limit, sums.get(key, limit))
+    return sums
 
 
 def input_section(statement: str) -> str:

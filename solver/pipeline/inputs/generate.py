@@ -1,14 +1,16 @@
-"""New inputs made fresh within the inferred shape, the stated bounds and the relations the examples keep."""
+"""New inputs made fresh within the inferred shape, the stated bounds and the relations the examples keep: small
+ones to tell programs apart (`generate`), and a few at the maximum bounds to tell fast ones from slow ones
+(`maximal`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import math
 import random
-import string
 from dataclasses import dataclass
 
-from solver.pipeline.inputs.constraints import input_section, name_groups, parse_constraints
+from solver.pipeline.inputs.constraints import input_section, name_groups, parse_constraints, parse_sums
+from solver.pipeline.inputs.maximal import LARGE, MAX_CHARS, alphabet_of, maximal_inputs
 from solver.pipeline.inputs.shape import (
     CHARACTER_KINDS,
     NAN,
@@ -32,6 +34,13 @@ class StructuredGenerator:
     """Inputs from the inferred shape, made fresh within the stated bounds and the examples' relations."""
 
     small: int = SMALL
+    max_chars: int = MAX_CHARS  # the most characters one maximal input may have
+    large: int = LARGE  # a maximal input's counts and lengths where the statement states no upper bound
+
+    def __post_init__(self) -> None:
+        for name in ("small", "max_chars", "large"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"StructuredGenerator.{name} must be positive, got {getattr(self, name)!r}")
 
     def generate(self, statement: str, examples: list[str], count: int, rng: random.Random) -> list[str]:
         shape = infer_shape(examples)
@@ -51,6 +60,25 @@ class StructuredGenerator:
                 made.append(text)
         return made
 
+    def maximal(self, statement: str, examples: list[str], count: int, rng: random.Random) -> list[str]:
+        """Up to `count` distinct valid inputs at the stated maximum bounds, to test speed ([] without a shape).
+
+        Every count and length is at its stated upper bound (`large` where none is stated), values spread over
+        their stated range in a few styles (random, at the ends, all equal, ascending; trees random, a path, a
+        star), with the relations the examples keep. A multi-test input fills the stated sums ("the sum of n over
+        all test cases does not exceed 2 ⋅ 10^5"), alternately with as few test cases as can be that large and
+        with the most test cases allowed sharing the sums. No input exceeds `max_chars` characters: where the
+        bounds we read would (a misread bound, many test cases and no stated sum), counts and lengths are scaled
+        down until the input fits, so a maximal input is then not at its bounds. Each input takes well under a
+        second for counts of 2 ⋅ 10^5.
+        """
+        shape = infer_shape(examples)
+        if shape is None or count <= 0:
+            return []
+        self._attach_bounds(shape, statement)
+        sums = parse_sums(input_section(statement)) or parse_sums(statement)
+        return maximal_inputs(shape, sums, count, rng, self.max_chars, self.large)
+
     # ------------------------------------------------------------------------------------------- bounds
 
     def _attach_bounds(self, shape: Shape, statement: str) -> None:
@@ -67,21 +95,22 @@ class StructuredGenerator:
         plain = [(n, b) for n, b in bounds.items() if n not in used and not n.endswith("_i")
                  and not n.startswith("len:")]
         indexed = [(n, b) for n, b in bounds.items() if n not in used and n.endswith("_i")]
-        lengths = [b for n, b in bounds.items() if n.startswith("len:")]
+        lengths = [(n, b) for n, b in bounds.items() if n.startswith("len:")]
+        # A token bounded in reading order takes the bound's name too, for the stated sums to find it.
         for line in shape.lines:
             vector = not line.fixed
             for token in line.tokens:
                 if token.bound is not None or token.name or token.kind == "digits":
                     continue
                 if token.kind == "word":
-                    if lengths and _fits_bound(token, lengths[0]):
-                        token.bound = lengths[0]
+                    if lengths and _fits_bound(token, lengths[0][1]):
+                        token.name, token.bound = lengths[0][0].removeprefix("len:"), lengths[0][1]
                     continue
                 pool = indexed if vector and indexed else plain
                 while pool:
-                    _, bound = pool.pop(0)
+                    name, bound = pool.pop(0)
                     if _fits_bound(token, bound):
-                        token.bound = bound
+                        token.name, token.bound = name, bound
                         break
 
     # -------------------------------------------------------------------------------------------- render
@@ -260,9 +289,7 @@ class StructuredGenerator:
         else:
             low, high = token.bound or (token.min_length, token.max_length)
             length = rng.randint(max(1, low), max(1, min(high, max(token.max_length, self.small))))
-        alphabet = token.alphabet or string.ascii_lowercase
-        if alphabet.isalpha() and alphabet.islower() and len(alphabet) > 2:
-            alphabet = string.ascii_lowercase[: max(3, ord(max(alphabet)) - ord("a") + 1)]
+        alphabet = alphabet_of(token)
         # Characters as often as in the examples (a grid mostly free, a few walls), each seen or not at least a
         # little; the wide inputs draw them evenly.
         weights = None if mode == "wide" else [token.weights.get(c, 0) + 1 for c in alphabet]
