@@ -3,8 +3,9 @@
 Imports only `problems` (never torch). The entry point is `Sandbox`; output rules are pure functions in
 `sandbox.checking`; limits, results and verdicts are small frozen records. Inside: `jail` runs one command (or two
 talking to each other) in nsjail, on run slots (`slots`) with cgroups (`cgroups`) and our helpers (`binaries`);
-`classify` decides how a run ended; `validators` and `interactive` hold the checker protocols; `groups` judges
-by subtask; `timelimit` derives a time limit from a package's accepted submissions.
+`classify` decides how a run ended; `warm` runs one program's tests in one jail, a fresh child of our runner
+(`warmrunner`) per test; `validators` and `interactive` hold the checker protocols; `groups` judges by subtask;
+`timelimit` derives a time limit from a package's accepted submissions.
 """
 
 from sandbox.compiler import CompileError, Executable, Program

@@ -1,4 +1,5 @@
-"""Where the sandbox's binaries come from: nsjail, and our own C helpers (the jail's init and the slot launcher)."""
+"""Where the sandbox's binaries come from: nsjail, and our own helpers (the jail's init and the slot launcher, built
+from C; the warm runner, a Python script the jail's interpreter runs)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sandbox.errors import SandboxError
 
 HELPER_SOURCES = Path(__file__).parent
 HELPERS = {"init": "jailinit", "launcher": "launcher"}  # binary name -> C source
+SCRIPTS = ("warmrunner.py",)  # copied beside the binaries, for the jail to run
 
 
 def locate_nsjail(explicit: Path | None = None) -> Path:
@@ -39,11 +41,12 @@ def locate_nsjail(explicit: Path | None = None) -> Path:
 
 
 def build_helpers(cache_dir: Path) -> Path | None:
-    """Compile our own C helpers (jailinit.c, launcher.c) into the cache once; None without a C compiler."""
-    sources = [HELPER_SOURCES / f"{name}.c" for name in HELPERS.values()]
+    """Compile our own C helpers (jailinit.c, launcher.c) into the cache once, with the scripts beside them; None
+    without a C compiler."""
+    sources = [HELPER_SOURCES / f"{name}.c" for name in HELPERS.values()] + [HELPER_SOURCES / s for s in SCRIPTS]
     digest = hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:16]
     folder = cache_dir / f"helpers-{digest}"
-    if all((folder / name).is_file() for name in HELPERS):
+    if all((folder / name).is_file() for name in (*HELPERS, *SCRIPTS)):
         return folder
     compiler = shutil.which("gcc") or shutil.which("cc")
     if compiler is None:
@@ -60,6 +63,9 @@ def build_helpers(cache_dir: Path) -> Path | None:
             else:
                 return None
             os.chmod(partial / name, 0o755)
+        for script in SCRIPTS:
+            shutil.copyfile(HELPER_SOURCES / script, partial / script)
+            os.chmod(partial / script, 0o644)
         os.chmod(partial, 0o755)
         try:
             partial.rename(folder)

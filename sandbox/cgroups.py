@@ -80,10 +80,17 @@ class Cgroups:
         numbering its slots from 0) never share a group."""
         return self._backend.create(f"{os.getpid()}-{id(self):x}-{slot}") if self._backend else None
 
-    def prepare(self, name: str, limits: Limits, extra_memory: int) -> None:
-        """Set the slot's limits for the next run and note its counters."""
+    def prepare(self, name: str, limits: Limits, extra_memory: int, extra_processes: int = 0) -> None:
+        """Set the slot's limits for the next run and note its counters; `extra_processes` are helpers of ours
+        beyond HELPER_PROCESSES living in the group during the run (the warm runner's init per test)."""
         assert self._backend is not None
-        self._backend.prepare(name, limits.memory + extra_memory + JAIL_OVERHEAD, limits.processes + HELPER_PROCESSES)
+        self._backend.prepare(name, limits.memory + extra_memory + JAIL_OVERHEAD,
+                              limits.processes + HELPER_PROCESSES + extra_processes)
+
+    def restart(self, name: str) -> None:
+        """Note the slot's counters again, limits unchanged: the next run of a jail that runs many (sandbox.warm)."""
+        assert self._backend is not None
+        self._backend.restart(name)
 
     def enter_command(self, name: str) -> list[str]:
         """A prefix that runs the rest of the command inside the group."""
@@ -134,6 +141,11 @@ class _V1:
         (group / "memory.failcnt").write_text("0")
         (group / "memory.max_usage_in_bytes").write_text("0")
         (self._group("pids", name) / "pids.max").write_text(str(processes))
+
+    def restart(self, name: str) -> None:
+        group = self._group("memory", name)
+        (group / "memory.failcnt").write_text("0")
+        (group / "memory.max_usage_in_bytes").write_text("0")
 
     def procs_files(self, name: str) -> list[Path]:
         return [self._group(controller, name) / "cgroup.procs" for controller in CONTROLLERS]
@@ -229,6 +241,10 @@ class _V2:
         (group / "memory.max").write_text(str(memory))
         (group / "pids.max").write_text(str(processes))
         self._limits[name] = memory
+        self.restart(name)
+
+    def restart(self, name: str) -> None:
+        group = self.parent / name
         self._events[name] = self._oom_events(name)
         self._close_peak(name)
         try:

@@ -8,6 +8,8 @@
                       the host offers it, else v1, else rlimits; on: either, else an error; v2/v1: that one or an
                       error; off: rlimits)
     SANDBOX_CGROUP_ROOT  the cgroup2 mount to use (default: found in /proc/self/mounts)
+    SANDBOX_WARM      1 (default) or 0: run a batch of tests of one program in one warm jail where that applies
+                      (see sandbox.warm), or each test in a fresh jail
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class SandboxConfig:
     workers: int = 0
     cgroups: str = "auto"
     cgroup_root: Path | None = None
+    warm: bool = True
 
     def __post_init__(self) -> None:
         if self.cgroups not in CGROUP_MODES:
@@ -55,6 +58,7 @@ class SandboxConfig:
             workers=worker_count,
             cgroups=environ.get("SANDBOX_CGROUPS", "auto"),
             cgroup_root=Path(environ["SANDBOX_CGROUP_ROOT"]) if environ.get("SANDBOX_CGROUP_ROOT") else None,
+            warm=_flag(environ, "SANDBOX_WARM", True),
         )
 
     def resolved_workers(self) -> int:
@@ -75,3 +79,12 @@ class SandboxConfig:
             "no Python 3 for jailed programs: install one under /usr (Debian: apt-get install python3-minimal) "
             "or set SANDBOX_PYTHON to an interpreter whose directories are readable by every user"
         )
+
+
+def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
+    value = environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in ("0", "1", "true", "false", "yes", "no", "on", "off"):
+        raise SandboxError(f"{name} must be 1 or 0, got {environ[name]!r}")
+    return value in ("1", "true", "yes", "on")

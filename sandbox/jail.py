@@ -17,6 +17,9 @@ itself pid 1 is immune to its own signals (abort, kill(-1)), which would hide it
 program's own exit status, CPU time and peak memory, free of the jail's start-up. Where no C compiler is at
 hand, `sh` plays init and nsjail's own accounting is used instead.
 
+A jail can also outlive one run: sandbox.warm starts one on a slot of its own (`take_slot`, `start_on`) with a
+runner of ours as its first process, and turns each of its runs into a RunResult as any run's (`result`).
+
 A verdict describes the program; our own failures (nsjail missing, a namespace refused) raise SandboxError.
 """
 
@@ -135,6 +138,19 @@ class Jail:
         """Stop the launchers, remove scratch files and cgroups (runs in progress must have finished)."""
         self._finalizer()
 
+    # What a jail that outlives one run (sandbox.warm) builds on: a slot of its own, started on its launcher.
+
+    def take_slot(self) -> Slot:
+        return self._slots.take()
+
+    def give_slot(self, slot: Slot) -> None:
+        self._slots.give(slot)
+
+    def start_on(self, slot: Slot, argv: list[str], fds: list[int], deadline: float) -> Started:
+        """Start nsjail from the slot's launcher (the slot must have one); the watchdog kills it past `deadline`."""
+        assert slot.launcher is not None
+        return slot.launcher.start(argv, fds, self._watchdog, deadline)
+
     def run(
         self,
         argv: list[str],
@@ -229,20 +245,27 @@ class Jail:
                 cpu, memory = usage[0], peak if peak is not None else usage[1]
             else:
                 exit_code, signal, cpu, memory = report
-            cap = output_cap(limits)
-            stdout_size, stderr_size = slot.stdout.stat().st_size, slot.stderr.stat().st_size
-            with open(slot.stdout, "rb") as handle:
-                stdout = handle.read(cap)
-            with open(slot.stderr, "rb") as handle:
-                handle.seek(max(0, stderr_size - STDERR_KEPT))
-                stderr = handle.read()
+            result = self.result(slot, limits, exit_code=exit_code, signal=signal, cpu=cpu, memory=memory,
+                                 wall=wall, oom=oom)
         finally:
             self._slots.give(slot)
+        return result, ended
+
+    def result(self, slot: Slot, limits: Limits, *, exit_code: int | None, signal: int | None, cpu: float,
+               memory: int, wall: float, oom: bool) -> RunResult:
+        """A run's result from what was measured and the output it left in its slot's files."""
+        cap = output_cap(limits)
+        stdout_size, stderr_size = slot.stdout.stat().st_size, slot.stderr.stat().st_size
+        with open(slot.stdout, "rb") as handle:
+            stdout = handle.read(cap)
+        with open(slot.stderr, "rb") as handle:
+            handle.seek(max(0, stderr_size - STDERR_KEPT))
+            stderr = handle.read()
         outcome = classify(
             exit_code=exit_code, signal=signal, cpu_time=cpu, wall_time=wall, limits=limits, oom=oom,
             output_full=max(stdout_size, stderr_size) >= cap, stderr=stderr, cgroups=self.cgroups.enabled,
         )
-        result = RunResult(
+        return RunResult(
             outcome=outcome,
             exit_code=exit_code,
             signal=signal,
@@ -253,7 +276,6 @@ class Jail:
             stderr=stderr,
             output_truncated=stdout_size >= cap or stderr_size > STDERR_KEPT,
         )
-        return result, ended
 
     def _finish_together(self, running: list[_Running]) -> list[tuple[RunResult, float]]:
         """Wait for several jails at once (each on a thread of its own but the first), so each end is seen when
@@ -280,15 +302,24 @@ class Jail:
 
     def _command(self, command: JailCommand, slot: Slot, report_fd: int) -> list[str]:
         limits = command.limits
+        return self.nsjail_argv(command, slot, report_fd, time_limit=math.ceil(limits.wall_time),
+                                cpu_limit=str(math.ceil(limits.time) + 1), init=True)
+
+    def nsjail_argv(self, command: JailCommand, slot: Slot, pass_fd: int, *, time_limit: int, cpu_limit: str,
+                    init: bool) -> list[str]:
+        """nsjail's command line for `command` on `slot`: descriptor `pass_fd` is passed into the jail; `init`
+        puts our init in front of the command (else the command is the jail's first process, as the warm runner
+        is); `time_limit` (whole seconds, 0 for none) and `cpu_limit` (RLIMIT_CPU, or "inf") bound the jail."""
+        limits = command.limits
         argv = [
             # Quiet: nsjail's informational logging costs milliseconds per run; warnings and errors still come.
             str(self.nsjail), "--mode", "o", "--quiet", "--log", str(slot.log),
             "--user", f"{INSIDE_ID}:{self.outside_uid}:1", "--group", f"{INSIDE_ID}:{self.outside_gid}:1",
             "--hostname", "jail", "--cwd", "/tmp", "--proc_path", "/proc",
             "--mount", f"none:/tmp:tmpfs:size={limits.workdir}",
-            "--time_limit", str(math.ceil(limits.wall_time)),
+            "--time_limit", str(time_limit),
             # The CPU rlimit is a backstop (whole seconds only); the verdict uses the measured CPU time.
-            "--rlimit_cpu", str(math.ceil(limits.time) + 1),
+            "--rlimit_cpu", cpu_limit,
             "--rlimit_fsize", str(output_cap(limits) // MIB),
             "--rlimit_nofile", str(limits.open_files),
             # Deep recursion is common in contest code: the stack may use the whole memory limit, as on Codeforces.
@@ -304,14 +335,16 @@ class Jail:
         mounts = command.mounts
         if self.helpers is not None:
             mounts = (Mount(self.helpers, HELPERS_IN_JAIL), *mounts)
-            argv += ["--pass_fd", str(report_fd)]
+            argv += ["--pass_fd", str(pass_fd)]
         for mount in self.base_mounts + tuple(mounts):
             flag = "--bindmount" if mount.writable else "--bindmount_ro"
             argv += [flag, f"{mount.source}:{mount.target}"]
         for key, value in command.env:
             argv += ["--env", f"{key}={value}"]
-        if self.helpers is not None:
-            argv += ["--", f"{HELPERS_IN_JAIL}/init", str(report_fd), *command.argv]
+        if not init:
+            argv += ["--", *command.argv]
+        elif self.helpers is not None:
+            argv += ["--", f"{HELPERS_IN_JAIL}/init", str(pass_fd), *command.argv]
         else:
             argv += ["--", "/usr/bin/sh", "-c", '"$@"; exit $?', "sh", *command.argv]
         if slot.group is not None and slot.launcher is None:
@@ -328,7 +361,7 @@ class Jail:
         except OSError as error:
             raise SandboxError(f"cannot start nsjail at {self.nsjail}: {error.strerror}") from None
         self._watchdog.watch(process.pid, deadline)
-        return Started(process.pid, self._watchdog)
+        return Started(process.pid, self._watchdog, process=process)
 
     def _check_launch(self, log_path: Path, nsjail_status: int) -> None:
         """Raise when nsjail itself failed (it then logs a fatal line and exits 255): ours, not the program's."""

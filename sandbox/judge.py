@@ -40,9 +40,15 @@ from sandbox.validators import (
     judge_files,
     read_feedback,
 )
+from sandbox.warm import Batch
 
 K = TypeVar("K")
 R = TypeVar("R")
+
+# run_many hands a worker at most this many consecutive jobs of one program at a time, as one warm batch: enough to
+# pay for the warm jail's start (clustering runs about 20 generated inputs per program), few enough that one
+# program's slow inputs still spread over the workers.
+RUN_MANY_BATCH = 20
 
 
 class Sandbox:
@@ -53,11 +59,15 @@ class Sandbox:
         self.cache_dir = cache
         cgroups = Cgroups(self.config.cgroups, v2_root=self.config.cgroup_root)
         self.jail = Jail(locate_nsjail(self.config.nsjail), cgroups, cache / "scratch", build_helpers(cache))
-        self.languages = build_table(self.config.resolved_python())
+        self._python = self.config.resolved_python()  # it also runs the warm runner (sandbox.warm)
+        self.languages = build_table(self._python)
         self.compiler = Compiler(self.jail, cache)
         self.workers = self.config.resolved_workers()
         self._checkers: dict[Solution, Executable | CompileError] = {}
         self._checkers_lock = threading.Lock()
+        # How many runs went through a warm jail (sandbox.warm), for tests and reports.
+        self.warm_runs = 0
+        self._warm_lock = threading.Lock()
 
     @property
     def cgroups_version(self) -> str:
@@ -100,6 +110,22 @@ class Sandbox:
             env=spec.env,
             extra_memory=spec.memory_overhead,
         )
+
+    @contextmanager
+    def _batch(self, executable: Executable, limits: Limits, size: int, eager: bool) -> Iterator[Batch]:
+        """Runs of one program on up to `size` inputs, one at a time: warm where that applies (sandbox.warm);
+        `eager` when all of them will run."""
+        spec = executable.spec
+        command = JailCommand(tuple(executable.argv(limits)), limits, _program_mounts(executable), spec.env,
+                              spec.memory_overhead)
+        batch = Batch(self.jail, command, spec.name, self._python, size,
+                      lambda stdin: self._run(executable, stdin, limits), enabled=self.config.warm, eager=eager)
+        try:
+            yield batch
+        finally:
+            batch.close()
+            with self._warm_lock:
+                self.warm_runs += batch.warm_runs
 
     def self_test(self) -> None:
         """Run a tiny program in the jail; raises SandboxError with a fix when the sandbox cannot work."""
@@ -235,25 +261,29 @@ class Sandbox:
         executable = self.compile(program) if isinstance(program, Program) else program
         if isinstance(executable, CompileError):
             return JudgeResult(Verdict.COMPILE_ERROR, (), executable.message)
-        with self._inputs([] if problem.interactive else [t.input for t in tests]) as store:
+        batch_size = 0 if problem.interactive else len(tests)  # interactive runs are pairs of fresh jails
+        with self._inputs([] if problem.interactive else [t.input for t in tests]) as store, \
+                self._batch(executable, limits, batch_size, not stop_on_failure) as batch:
             def judge_one(index: int, test: Test) -> TestResult:
                 checker = problem.checker_for(test)
                 if problem.interactive:
                     return self._judge_interactive_one(executable, checker, test, limits)
-                return self._judge_one(executable, test, store.paths[index], limits, checker)
+                return self._judge_one(test, store.paths[index], checker, batch.run)
 
             results = judge_in_groups(tests, judge_one, problem.groups, problem.scoring, stop_on_failure)
         return JudgeResult(overall_verdict(results), tuple(results), groups=group_results(problem.groups, tests,
                                                                                           results))
 
     def _judge(self, executable, tests, paths, limits, checker, stop_on_failure) -> JudgeResult:
-        results = judge_in_groups(
-            tests, lambda index, test: self._judge_one(executable, test, paths[index], limits, checker),
-            stop_on_failure=stop_on_failure)
+        with self._batch(executable, limits, len(tests), not stop_on_failure) as batch:
+            results = judge_in_groups(
+                tests, lambda index, test: self._judge_one(test, paths[index], checker, batch.run),
+                stop_on_failure=stop_on_failure)
         return JudgeResult(overall_verdict(results), tuple(results))
 
-    def _judge_one(self, executable, test: Test, path: Path, limits: Limits, checker: Checker) -> TestResult:
-        run = self._run(executable, path, limits)
+    def _judge_one(self, test: Test, path: Path, checker: Checker, run_on: Callable[[Path], RunResult]) \
+            -> TestResult:
+        run = run_on(path)
         if run.outcome is not Outcome.OK:
             return TestResult(Verdict.of_outcome(run.outcome), run, failure_message(run))
         accepted, message = self.check(checker, test.input.encode(), run.stdout, test.output.encode())
@@ -281,15 +311,17 @@ class Sandbox:
     def run_many(
         self, jobs: Iterable[tuple[K, Executable, bytes | str]], limits: Limits
     ) -> Iterator[tuple[K, RunResult]]:
-        """Run (key, executable, input) jobs on the pool; yields (key, result) in completion order."""
+        """Run (key, executable, input) jobs on the pool; yields (key, result) in completion order. Consecutive jobs
+        of one executable go to a worker together (up to RUN_MANY_BATCH), to run in one warm jail where that applies.
+        """
 
         with self._inputs() as store:
-            def work(job: tuple[K, Executable, bytes | str]) -> tuple[K, RunResult]:
-                key, executable, data = job
-                return key, self._run(executable, store.path(data), limits)
+            def work(group: list[tuple[K, Executable, bytes | str]]) -> list[tuple[K, RunResult]]:
+                with self._batch(group[0][1], limits, len(group), eager=True) as batch:
+                    return [(key, batch.run(store.path(data))) for key, _, data in group]
 
-            for _, (key, result) in self.map_unordered(work, jobs):
-                yield key, result
+            for _, results in self.map_unordered(work, _consecutive(jobs, RUN_MANY_BATCH)):
+                yield from results
 
     def map_unordered(self, function: Callable[[R], object], items: Iterable[R]) -> Iterator[tuple[int, object]]:
         """Apply `function` on the pool, at most a few items ahead of the consumer; yields (index, value)."""
@@ -353,6 +385,19 @@ class InputStore:
         with self._lock:
             self._written[digest] = path
         return path
+
+
+def _consecutive(jobs: Iterable[tuple[K, Executable, bytes | str]], most: int) \
+        -> Iterator[list[tuple[K, Executable, bytes | str]]]:
+    """Runs of consecutive jobs sharing an executable, at most `most` long, as they come."""
+    group: list[tuple[K, Executable, bytes | str]] = []
+    for job in jobs:
+        if group and (job[1] != group[0][1] or len(group) == most):
+            yield group
+            group = []
+        group.append(job)
+    if group:
+        yield group
 
 
 def _program_mounts(executable: Executable) -> tuple[Mount, ...]:

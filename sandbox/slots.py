@@ -72,10 +72,15 @@ class Launcher:
 class Started:
     """An nsjail on its way, started by a slot's launcher or directly by us (`launcher` None: our own child)."""
 
-    def __init__(self, pid: int, watchdog: Watchdog, launcher: Launcher | None = None) -> None:
+    def __init__(self, pid: int, watchdog: Watchdog, launcher: Launcher | None = None,
+                 process: subprocess.Popen | None = None) -> None:
         self.pid = pid
         self.watchdog = watchdog
         self.launcher = launcher
+        # Our own child is reaped here with wait4 (for its rusage), so its Popen must be kept until then and told:
+        # a Popen dropped while its child runs joins subprocess's list of zombies to reap, and a later Popen
+        # anywhere in the process would wait on that pid, taking our child (or, once the pid is reused, another).
+        self.process = process
 
     def wait(self) -> Ending:
         try:
@@ -83,6 +88,8 @@ class Started:
                 return self.launcher.wait()
             _, wait_status, rusage = os.wait4(self.pid, 0)
             ended = time.monotonic()
+            if self.process is not None:
+                self.process.returncode = os.waitstatus_to_exitcode(wait_status)
         finally:
             self.watchdog.forget(self.pid)
         return os.waitstatus_to_exitcode(wait_status), (rusage.ru_utime + rusage.ru_stime, rusage.ru_maxrss * 1024), \

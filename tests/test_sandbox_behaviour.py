@@ -37,14 +37,20 @@ def temp_entries() -> set[str]:
 @pytest.fixture
 def host_unchanged(sandbox):
     """Asserts after the test that no jailed process survived and no file appeared outside the jail."""
+    scratch = Path(sandbox.jail.scratch)
     processes, temps = nobody_processes(), temp_entries()
+    # The scratch folder is shared by every default sandbox on the machine: a solver killed earlier (a batch test
+    # kills one on purpose) may have left its inputs there. Only what appears during this test counts.
+    before = {entry.name for entry in scratch.iterdir()}
     yield
     time.sleep(0.05)
     assert nobody_processes() <= processes, "a jailed process outlived its jail"
     assert temp_entries() <= temps, "a file appeared in the host's temp directory"
     # The sandbox's own scratch holds only its reusable slots: the last run's stdout, stderr, logs and report.
-    for entry in Path(sandbox.jail.scratch).iterdir():
-        assert entry.name.startswith("slot-")
+    for entry in scratch.iterdir():
+        if entry.name in before and not entry.name.startswith("slot-"):
+            continue
+        assert entry.name.startswith("slot-"), entry.name
         assert {p.name for p in entry.iterdir()} <= {"stdout", "stderr", "log", "report"}
 
 
@@ -309,3 +315,132 @@ def test_run_many_keys_results(sandbox):
     results = dict(sandbox.run_many(jobs, LIMITS))
     assert {k: r.stdout for k, r in results.items()} == {i: f"{2 * i}\n".encode() for i in range(6)}
     assert all(r.outcome is Outcome.OK for r in results.values())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The same attacks on the warm runner (sandbox.warm): one jail per program, each test in a fresh child of a runner of
+# ours. Each program is judged on several copies of one test, all of them run; every test must get the verdict a
+# fresh jail gives, whatever the one before it did.
+
+WARM_TESTS = 3
+
+
+def judge_warm(sandbox: Sandbox, language: str, source: str, test_input: str = "", expected: str = "",
+               limits: Limits = LIMITS):
+    """The program on WARM_TESTS copies of one test, all run, in one warm jail where this machine can; asserts that
+    every test got the same verdict, and that the batch ran warm when it could."""
+    from sandbox.warm import warm_mode
+
+    executable = sandbox.compile(Program(language, source))
+    before = sandbox.warm_runs
+    result = sandbox.judge(executable, [Test(test_input, expected)] * WARM_TESTS, limits, stop_on_failure=False)
+    assert len(result.tests) == WARM_TESTS
+    assert len({t.verdict for t in result.tests}) == 1, [t.verdict for t in result.tests]
+    if not isinstance(executable, CompileError) and warm_mode(sandbox.jail, language, tuple(executable.argv(limits))):
+        assert sandbox.warm_runs - before == WARM_TESTS, "the tests did not run warm"
+    return result
+
+
+def test_warm_fork_bomb_is_contained(sandbox, host_unchanged):
+    start = time.perf_counter()
+    result = judge_warm(sandbox, "python3", "import os\nwhile True:\n    os.fork()\n")
+    assert result.verdict is Verdict.RUNTIME_ERROR
+    for test in result.tests:
+        assert b"BlockingIOError" in test.run.stderr or b"Resource temporarily" in test.run.stderr
+    assert time.perf_counter() - start < WARM_TESTS * (LIMITS.wall_time + 2)
+    assert subprocess.run(["true"]).returncode == 0
+
+
+@pytest.mark.parametrize("language,source", [
+    ("python3", "block = b'x' * (2 << 30)\nprint(len(block))\n"),
+    ("cpp", "#include <vector>\n#include <cstdio>\nint main() { std::vector<char> v(2000000000, 1);"
+            " printf(\"%d\", v[123]); }\n"),
+])
+def test_warm_memory_hog_is_memory_limit_every_time(sandbox, host_unchanged, language, source):
+    assert judge_warm(sandbox, language, source).verdict is Verdict.MEMORY_LIMIT
+
+
+def test_warm_output_flood_is_output_limit_every_time(sandbox, host_unchanged):
+    source = "import sys\nchunk = 'y' * (1 << 20)\nfor _ in range(100):\n    sys.stdout.write(chunk)\n"
+    result = judge_warm(sandbox, "python3", source)
+    assert result.verdict is Verdict.OUTPUT_LIMIT
+    assert all(len(t.run.stdout) <= LIMITS.output and t.run.output_truncated for t in result.tests)
+
+
+def test_warm_sleeping_forever_is_stopped_by_the_wall_clock(sandbox, host_unchanged):
+    result = judge_warm(sandbox, "python3", "import time\ntime.sleep(10**6)\n")
+    assert result.verdict is Verdict.TIME_LIMIT
+    for test in result.tests:
+        assert test.run.time < 0.5 and LIMITS.wall_time <= test.run.wall_time < LIMITS.wall_time + 2
+
+
+def test_warm_infinite_loop_is_time_limit(sandbox, host_unchanged):
+    result = judge_warm(sandbox, "python3", "while True:\n    pass\n")
+    assert result.verdict is Verdict.TIME_LIMIT and all(t.run.time > LIMITS.time for t in result.tests)
+
+
+def test_warm_program_cannot_kill_or_stop_the_runner(sandbox, host_unchanged):
+    bystander = subprocess.Popen(["sleep", "30"])
+    try:
+        # Its parent is the runner (the jail's init): every signal is ignored; kill(-1) reaches only the test's own.
+        source = (
+            "import os, signal, time\nif os.fork() == 0:\n    time.sleep(30)\n    os._exit(0)\n"
+            "for number in (signal.SIGTERM, signal.SIGINT, signal.SIGKILL, signal.SIGSTOP, signal.SIGSEGV):\n"
+            "    os.kill(os.getppid(), number)\n"
+            "os.kill(-1, signal.SIGKILL)\nprint(os.waitpid(-1, 0)[1])\nprint('still here')\n"
+        )
+        result = judge_warm(sandbox, "python3", source, expected="9\nstill here\n")
+        assert result.verdict is Verdict.ACCEPTED
+        assert bystander.poll() is None
+    finally:
+        bystander.kill()
+        bystander.wait()
+
+
+def test_warm_runner_is_closed_to_its_children(sandbox, host_unchanged):
+    # /proc/1 is the runner's: not dumpable, so its memory, environment and descriptors are closed to the test.
+    source = (
+        "import os\nfor path in ('/proc/1/mem', '/proc/1/environ', '/proc/1/fd/0', '/proc/1/fd/3', '/etc/shadow'):\n"
+        "    try:\n        open(path, 'rb').read(1)\n        print('read', path)\n"
+        "    except OSError:\n        print('denied')\n"
+        "print(sorted(set(os.listdir('/proc/self/fd')) - {'3'}))\n"
+    )
+    expected = "denied\n" * 5 + "['0', '1', '2']\n"
+    assert judge_warm(sandbox, "python3", source, expected=expected).verdict is Verdict.ACCEPTED
+
+
+def test_warm_files_written_are_gone_in_the_next_test(sandbox, host_unchanged):
+    source = (
+        "import os\nprint(os.listdir('/tmp'), os.listdir('.'))\n"
+        "open('/tmp/note', 'w').write('x')\nopen('here', 'w').write('y')\n"
+        "os.makedirs('/tmp/a/b/c')\nos.chmod('/tmp/a/b', 0)\nos.chmod('/tmp', 0o500)\n"
+    )
+    assert judge_warm(sandbox, "python3", source, expected="[] []\n").verdict is Verdict.ACCEPTED
+
+
+def test_warm_global_state_is_fresh_each_test(sandbox, host_unchanged):
+    source = (
+        "import builtins, os, sys\n"
+        "print(getattr(builtins, 'mark', None), os.environ.get('MARK'), 'mark' in sys.modules)\n"
+        "builtins.mark = 1\nos.environ['MARK'] = '1'\nsys.modules['mark'] = sys\n"
+    )
+    assert judge_warm(sandbox, "python3", source, expected="None None False\n").verdict is Verdict.ACCEPTED
+
+
+def test_warm_daemonized_child_dies_with_its_test(sandbox, host_unchanged):
+    source = (
+        "import os, time\n"
+        "print(sorted(p for p in os.listdir('/proc') if p.isdigit() and int(p) not in (1, os.getpid())))\n"
+        "if os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(300)\n    os._exit(0)\n"
+        "os.wait()\n"
+    )
+    assert judge_warm(sandbox, "python3", source, expected="[]\n").verdict is Verdict.ACCEPTED
+
+
+def test_warm_dangerous_syscalls_are_denied(sandbox, host_unchanged):
+    source = (
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "print(libc.ptrace(0, 0, 0, 0), ctypes.get_errno())\n"
+        "print(libc.unshare(0x10000000), ctypes.get_errno())\n"
+    )
+    assert judge_warm(sandbox, "python3", source, expected="-1 1\n-1 1\n").verdict is Verdict.ACCEPTED

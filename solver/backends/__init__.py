@@ -8,6 +8,8 @@ earlier (`replay`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from solver.backends.base import Backend
 from solver.backends.errors import BackendError
 from solver.backends.params import COMMON_OPTIONS, LANGUAGES, SamplingParams
@@ -41,6 +43,19 @@ def backend_class(name: str) -> type:
     raise BackendError(f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")
 
 
+@dataclass(frozen=True)
+class BackendSpec:
+    """A backend as plain data (its name, its model and its constructor's settings), to be built where it runs: a
+    node of a cluster builds its own rather than receive a live object with a model and open connections in it."""
+
+    name: str
+    model: str | None = None
+    settings: dict = field(default_factory=dict)
+
+    def build(self) -> Backend:
+        return make_backend(self.name, self.model, **self.settings)
+
+
 def make_backend(name: str, model: str | None = None, **settings) -> Backend:
     """A backend by name. `model` is a checkpoint directory (native, hf, vllm), a model name (openai) or a JSON
     Lines file (replay); the settings are the backend's own constructor arguments (a server's address, a device)."""
@@ -50,5 +65,5 @@ def make_backend(name: str, model: str | None = None, **settings) -> Backend:
     return cls(model, **settings)
 
 
-__all__ = ["BACKENDS", "COMMON_OPTIONS", "LANGUAGES", "Backend", "BackendError",
+__all__ = ["BACKENDS", "BackendSpec", "COMMON_OPTIONS", "LANGUAGES", "Backend", "BackendError",
            "SamplingParams", "backend_class", "extract_code", "make_backend"]

@@ -108,9 +108,10 @@ def sampling_params_from(args: argparse.Namespace):
         raise CommandError(str(error)) from None
 
 
-def make_backend_from(args: argparse.Namespace):
-    """The backend the command line names, and the params its calls are checked against now, before any work."""
-    from solver.backends import BackendError, make_backend
+def backend_spec_from(args: argparse.Namespace):
+    """The backend the command line names, as plain data: built here (`make_backend_from`) or on a cluster's
+    nodes (`solver batch --ray`)."""
+    from solver.backends import BackendSpec
 
     settings: dict = {}
     if args.backend in ("native", "hf"):
@@ -128,8 +129,15 @@ def make_backend_from(args: argparse.Namespace):
             settings["template"] = args.template.read_text(encoding="utf-8")
         except OSError as error:
             raise CommandError(f"--template: {error}") from None
+    return BackendSpec(args.backend, args.model, settings)
+
+
+def make_backend_from(args: argparse.Namespace):
+    """The backend the command line names, built here."""
+    from solver.backends import BackendError
+
     try:
-        return make_backend(args.backend, args.model, **settings)
+        return backend_spec_from(args).build()
     except BackendError as error:
         raise CommandError(str(error)) from None
 

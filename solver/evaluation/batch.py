@@ -22,10 +22,12 @@ from pathlib import Path
 from problems.model import Problem, ProblemFormatError
 from sandbox import CheckerFailure, ProblemError, Sandbox, SandboxError
 from solver.backends.params import SamplingParams
-from solver.pipeline import solve
+from solver.pipeline import Selection, solve
 from solver.pipeline.records import ProgressEvent
 
 RESULTS = "results.jsonl"
+# Settings run.json did not record before they existed, as those runs had them: selection was clustering alone.
+BEFORE_RECORDED = {"selection": {"speed": False, "scorer": None}}
 RUN_FILE = "run.json"
 
 
@@ -64,6 +66,7 @@ class BatchSettings:
     params: SamplingParams = field(default_factory=SamplingParams)
     backend: str = "native"
     model: str | None = None
+    selection: Selection = field(default_factory=Selection)
 
     def as_dict(self) -> dict:
         """What run.json records (and a resumed run must match): the budget, the backend and the params of every
@@ -74,6 +77,9 @@ class BatchSettings:
         sampling = {name: value for name, value in params.items() if value not in (None, [], {})}
         if sampling:
             data["sampling"] = sampling
+        scorer = self.selection.scorer
+        data["selection"] = {"speed": self.selection.speed,
+                             "scorer": None if scorer is None else getattr(scorer, "digest", "custom")}
         return data
 
 
@@ -89,7 +95,7 @@ def start_run(directory: Path, settings: BatchSettings, dataset: str, retry_erro
     wanted = {"dataset": dataset, **settings.as_dict()}
     if run_file.is_file():
         existing = json.loads(run_file.read_text(encoding="utf-8"))
-        differing = sorted(k for k in wanted if existing.get(k) != wanted[k])
+        differing = sorted(k for k in wanted if existing.get(k, BEFORE_RECORDED.get(k)) != wanted[k])
         if differing:
             raise ValueError(f"{directory} holds a run with other settings ({', '.join(differing)}); "
                              "use another --out directory")
@@ -115,7 +121,7 @@ def problem_row(problem: Problem, backend, settings: BatchSettings, sandbox: San
     started = time.monotonic()
     try:
         result = solve(problem, backend, samples=settings.samples, seconds=settings.seconds, params=settings.params,
-                       sandbox=sandbox, on_progress=on_progress, hidden="survivors")
+                       sandbox=sandbox, on_progress=on_progress, hidden="survivors", selection=settings.selection)
     except CheckerFailure as error:
         return {"problem": problem.name, "error": f"checker: {error}"}
     except ProblemError as error:  # a broken package: no accepted submission passes its own tests, say
@@ -146,22 +152,34 @@ def batch(problems: Iterable[Problem | ProblemFormatError], directory: Path, bac
     sandbox = sandbox or Sandbox()
     try:
         for item in problems:
-            key = item.where if isinstance(item, ProblemFormatError) else item.name
-            if key in done:
+            if item_key(item) in done:
                 continue
             if isinstance(item, ProblemFormatError):
                 row = error_row(item)
             else:
                 row = problem_row(item, backend, settings, sandbox, on_progress)
-            append_row(path, row)
-            done.add(key)
-            summary = summarize_row(row)
+            summary = record(path, row, done)
             if on_problem:
                 on_problem(summary)
             yield summary
     finally:
         if own:
             sandbox.close()
+
+
+def item_key(item: Problem | ProblemFormatError) -> str:
+    """What a problem's line is keyed by: its name, or where it is when it could not be loaded."""
+    return item.where if isinstance(item, ProblemFormatError) else item.name
+
+
+def record(path: Path, row: dict, done: set[str]) -> dict | None:
+    """Append a problem's line unless its problem is already done; the line's summary, None when it was not
+    written. The one writer of a results file, local or on a cluster: every problem appears once."""
+    if row["problem"] in done:
+        return None
+    append_row(path, row)
+    done.add(row["problem"])
+    return summarize_row(row)
 
 
 def append_row(path: Path, row: dict) -> None:
