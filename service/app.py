@@ -1,7 +1,8 @@
 """The FastAPI application: built by `create_app`, its job manager made in `lifespan`, run by `run_server`.
 
 One error envelope for every failure: `{"error": {"status", "message", "fields": [{"field", "message"}]}}`, with
-the message naming the field at fault. Request bodies are bounded before they are parsed.
+the message naming the field at fault; a 405 says in `Allow` what the path takes. Request bodies are bounded
+before they are parsed. The OpenAPI document and /docs come from `service.openapi`.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from service.intake import Rejected
 from service.jobs import JobManager, QueueFull, Unavailable
 from service.metrics import Metrics
+from service.openapi import install_openapi
 from service.routes import SafeJSONResponse, health, jobs
 from service.settings import Settings
 from service.store import JobStore
+from service.web import mount_web
 
 log = logging.getLogger("service")
 
@@ -59,17 +63,20 @@ def create_app(settings: Settings, backend_factory: Callable[[], Any] | None = N
                              app.state.metrics)
         await run_in_threadpool(manager.start)
         app.state.manager = manager
+        app.state.metrics.watch(manager.snapshot)
         try:
             yield
         finally:
             await run_in_threadpool(manager.stop)
 
     app = FastAPI(title="open-alphacode solver", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  default_response_class=SafeJSONResponse)
+                  default_response_class=SafeJSONResponse, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.include_router(health)
     app.include_router(jobs)
+    mount_web(app)
+    install_openapi(app, settings)
     _add_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)  # outermost: it sees every answer
@@ -145,12 +152,27 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        return error_response(error.status_code, str(error.detail), headers=getattr(error, "headers", None))
+        headers = dict(getattr(error, "headers", None) or {})
+        if error.status_code == 405:  # every method the path takes, not only those of the first route matched
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return error_response(error.status_code, str(error.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def internal(request: Request, error: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(500, f"internal error: {type(error).__name__}")
+
+
+HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """The methods some route takes at the request's path (Starlette's 405 names those of the first route only).
+    Static files (a Mount) take GET and HEAD."""
+    routes = [route for route in request.app.router.routes if not isinstance(route, Mount)]
+    allowed = [method for method in HTTP_METHODS
+               if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)]
+    return allowed or ["GET", "HEAD"]
 
 
 # --------------------------------------------------------------------------------------------------- middleware
@@ -210,8 +232,8 @@ class RequestMetrics:
         finally:
             route = getattr(scope.get("route"), "path", None) or "unmatched"
             elapsed = time.perf_counter() - started
-            self.metrics.requests.inc(route=route, method=scope["method"], status=str(status[0]))
-            self.metrics.request_seconds.observe(elapsed, route=route)
+            self.metrics.requests.labels(route=route, method=scope["method"], status=str(status[0])).inc()
+            self.metrics.request_seconds.labels(route=route).observe(elapsed)
 
 
 # ------------------------------------------------------------------------------------------------------- server

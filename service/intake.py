@@ -84,10 +84,11 @@ def job_spec(request: SolveRequest, settings: Settings) -> JobSpec:
 
 def _problem(request: SolveRequest, settings: Settings) -> Problem:
     if request.problem is not None:
-        _check_row_sizes(request.problem, settings)
-        _check_unicode(request.problem, "problem")
+        row = request.problem.model_dump(exclude_unset=True)  # as sent: a field left out keeps its default
+        _check_row_sizes(row, settings)
+        _check_unicode(row, "problem")
         try:
-            problem = row_to_problem(request.problem, "problem")
+            problem = row_to_problem(row, "problem")
         except ProblemFormatError as error:
             raise Rejected(422, f"problem.{error.field}", error.message) from None
         _check_statement(problem.description, "problem.description", settings)

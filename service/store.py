@@ -12,10 +12,7 @@ import threading
 from pathlib import Path
 
 from service.intake import JobSpec
-
-STATES = ("queued", "running", "done", "failed", "cancelled")
-FINAL_STATES = frozenset({"done", "failed", "cancelled"})
-
+from service.states import JobState
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -35,6 +32,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, created);
 CREATE INDEX IF NOT EXISTS jobs_by_finished ON jobs (finished);
+CREATE INDEX IF NOT EXISTS jobs_by_created ON jobs (created);
 """
 
 _SUMMARY = "id, state, name, created, started, finished, attempts, budget, stage, progress, result, error"
@@ -63,8 +61,9 @@ class JobStore:
             return self._db.execute(sql, parameters)
 
     def insert(self, job_id: str, spec: JobSpec, created: float) -> None:
-        self._execute("INSERT INTO jobs (id, state, name, created, problem, budget) VALUES (?, 'queued', ?, ?, ?, ?)",
-                      (job_id, spec.problem.name, created, json.dumps(spec.problem_row()), json.dumps(spec.budget())))
+        self._execute("INSERT INTO jobs (id, state, name, created, problem, budget) VALUES (?, ?, ?, ?, ?, ?)",
+                      (job_id, JobState.QUEUED, spec.problem.name, created, json.dumps(spec.problem_row()),
+                       json.dumps(spec.budget())))
 
     def spec(self, job_id: str) -> JobSpec:
         with self._lock:
@@ -72,19 +71,21 @@ class JobStore:
         return JobSpec.from_stored(json.loads(row[0]), json.loads(row[1]))
 
     def mark_running(self, job_id: str, started: float) -> None:
-        self._execute("UPDATE jobs SET state = 'running', started = ?, attempts = attempts + 1 WHERE id = ?",
-                      (started, job_id))
+        self._execute("UPDATE jobs SET state = ?, started = ?, attempts = attempts + 1 WHERE id = ?",
+                      (JobState.RUNNING, started, job_id))
 
-    def finish(self, job_id: str, state: str, finished: float, stage: str | None, progress: dict,
+    def finish(self, job_id: str, state: JobState, finished: float, stage: str | None, progress: dict,
                result: dict | None, error: str | None) -> None:
+        if not state.final:
+            raise ValueError(f"state: {state} is not a final state")
         self._execute("UPDATE jobs SET state = ?, finished = ?, stage = ?, progress = ?, result = ?, error = ? "
                       "WHERE id = ?", (state, finished, stage, json.dumps(progress),
                                        None if result is None else json.dumps(result), error, job_id))
 
     def requeue(self, job_id: str, count_attempt: bool) -> None:
         """Back to the queue; an attempt that the server itself interrupted does not count."""
-        self._execute("UPDATE jobs SET state = 'queued', started = NULL, stage = NULL, progress = NULL, "
-                      "attempts = attempts - ? WHERE id = ?", (0 if count_attempt else 1, job_id))
+        self._execute("UPDATE jobs SET state = ?, started = NULL, stage = NULL, progress = NULL, "
+                      "attempts = attempts - ? WHERE id = ?", (JobState.QUEUED, 0 if count_attempt else 1, job_id))
 
     def get(self, job_id: str) -> dict | None:
         with self._lock:
@@ -95,17 +96,29 @@ class JobStore:
         job = dict(zip(names, row))
         for name in ("budget", "progress", "result"):
             job[name] = json.loads(job[name]) if job[name] else None
+        job["state"] = JobState(job["state"])
         return job
 
-    def unfinished(self) -> list[tuple[str, str, int, float]]:
+    def recent(self, limit: int) -> list[dict]:
+        """The `limit` jobs created last, newest first: id, state, name, created, finished (read through the index on
+        `created`, never the problems and results)."""
         with self._lock:
-            return self._db.execute("SELECT id, state, attempts, created FROM jobs "
-                                    "WHERE state IN ('queued', 'running') ORDER BY created").fetchall()
+            rows = self._db.execute("SELECT id, state, name, created, finished FROM jobs "
+                                    "ORDER BY created DESC LIMIT ?", (limit,)).fetchall()
+        return [{"id": job_id, "state": JobState(state), "name": name, "created": created, "finished": finished}
+                for job_id, state, name, created, finished in rows]
 
-    def counts(self) -> dict[str, int]:
+    def unfinished(self) -> list[tuple[str, JobState, int, float]]:
+        """Jobs queued or running, oldest first: (id, state, attempts, created)."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, state, attempts, created FROM jobs WHERE state IN (?, ?) "
+                                    "ORDER BY created", (JobState.QUEUED, JobState.RUNNING)).fetchall()
+        return [(job_id, JobState(state), attempts, created) for job_id, state, attempts, created in rows]
+
+    def counts(self) -> dict[JobState, int]:
         with self._lock:
             found = dict(self._db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall())
-        return {state: found.get(state, 0) for state in STATES}
+        return {state: found.get(state.value, 0) for state in JobState}
 
     def prune(self, keep: int) -> int:
         """Delete all but the `keep` most recently finished jobs."""

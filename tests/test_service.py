@@ -10,11 +10,17 @@ import time
 from pathlib import Path
 
 import pytest
+from fastapi.exceptions import ResponseValidationError
 from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
 
 from service.app import create_app
+from service.events import EventLog
 from service.intake import JobSpec
+from service.jobs import ActiveJob
+from service.schemas import JobOut
 from service.settings import Settings, SettingsError
+from service.states import JobState
 from service.store import JobStore
 from solver.backends import BackendError, make_backend
 from solver.backends.replay import ReplayBackend
@@ -313,8 +319,11 @@ def test_malformed_bodies_get_a_4xx(tmp_path, candidates):
                               headers={"content-type": "application/json"})
         assert chunked.status_code == 413 and "body" in chunked.json()["error"]["message"]
         assert client.get("/jobs/" + "x" * 500).status_code == 404
-        assert client.put("/solve").status_code == 405
-        assert client.get("/jobs/abc/events", headers={"Last-Event-ID": "x"}).status_code == 404
+        refused = client.put("/solve")
+        assert refused.status_code == 405 and refused.headers["allow"] == "POST"
+        # The header is an event id (an integer, as the schema says), checked before the job is looked up.
+        answer = client.get("/jobs/abc/events", headers={"Last-Event-ID": "x"})
+        assert answer.status_code == 422 and answer.json()["error"]["fields"][0]["field"] == "last-event-id"
         assert client.post("/solve", params={"wait": "soon"}, json=PROBLEM).status_code == 422
 
 
@@ -340,6 +349,72 @@ def test_bearer_token_is_required_when_set(tmp_path, candidates):
         assert answer.status_code == 202
         assert wait_final(client, answer.json()["id"], headers=good)["state"] == "done"
         assert client.get("/metrics", headers=good).status_code == 200
+
+
+# ------------------------------------------------------------------------------------------------ documentation
+
+
+def test_docs_are_served_from_the_service_itself(tmp_path, candidates):
+    """/docs works without internet: the page names no other host, and what it loads comes from here, without
+    the token the API needs."""
+    settings = settings_for(tmp_path, candidates, token="s3cret-token")
+    with TestClient(create_app(settings)) as client:
+        page = client.get("/docs")
+        assert page.status_code == 200 and "swagger-ui" in page.text
+        assert "http://" not in page.text and "https://" not in page.text and "//cdn" not in page.text
+        assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert {asset.rsplit(".", 1)[-1] for asset in assets} >= {"js", "css"}
+        for asset in assets:
+            loaded = client.get(asset)
+            assert loaded.status_code == 200 and loaded.content, asset
+        assert "/openapi.json" in page.text and client.get("/openapi.json").status_code == 200
+        assert client.get("/redoc").status_code == 404  # no second viewer that would need a CDN
+        assert client.get("/metrics").status_code == 401  # the API itself still needs the token
+
+
+# -------------------------------------------------------------------------------------------- answers, states
+
+
+def test_an_answer_that_does_not_match_its_model_is_an_error(tmp_path, candidates, monkeypatch):
+    """Routes return their models and FastAPI validates each answer: a malformed job is a 500, never sent."""
+    settings = settings_for(tmp_path, candidates)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        job_id = client.post("/solve", params={"wait": 30}, json=QUICK).json()["id"]
+        good = client.get(f"/jobs/{job_id}").json()
+        broken = JobOut.model_construct(**{**good, "state": "exploded"})  # skips validation, as a bug would
+        monkeypatch.setattr(client.app.state.manager, "job", lambda job_id: broken)
+        answer = client.get(f"/jobs/{job_id}")
+        assert answer.status_code == 500 and "exploded" not in answer.text
+        assert answer.json()["error"]["message"] == "internal error: ResponseValidationError"
+    with TestClient(create_app(settings)) as client:
+        monkeypatch.setattr(client.app.state.manager, "job", lambda job_id: {**good, "budget": None})
+        with pytest.raises(ResponseValidationError):
+            client.get(f"/jobs/{job_id}")
+
+
+def test_every_state_change_is_stored_and_counted_before_it_is_announced(tmp_path, candidates, monkeypatch):
+    """The one transition function writes the store, then memory, then the metric, then the event."""
+    app = create_app(settings_for(tmp_path, candidates))
+    registry = app.state.metrics.registry
+    seen = []
+    announce = EventLog.state
+
+    def checked(log, state, details=None, last=False):
+        manager = app.state.manager
+        counted = {
+            JobState.QUEUED: registry.get_sample_value("solver_jobs_submitted_total"),
+            JobState.RUNNING: registry.get_sample_value("solver_job_queue_seconds_count"),
+        }.get(state) or registry.get_sample_value("solver_jobs_finished_total", {"state": state.value})
+        seen.append((state.value, manager.store.counts()[state], counted))
+        announce(log, state, details, last)
+
+    monkeypatch.setattr(EventLog, "state", checked)
+    with TestClient(app) as client:
+        done = client.post("/solve", params={"wait": 30}, json=QUICK).json()
+        assert done["state"] == "done"
+        with pytest.raises(ValueError, match="no move from done to running"):
+            app.state.manager._transition(ActiveJob(done["id"], done["created"], JobState.DONE), JobState.RUNNING)
+    assert seen == [("queued", 1, 1), ("running", 1, 1), ("done", 1, 1)]
 
 
 # ----------------------------------------------------------------------------------------------------- restarts
@@ -387,24 +462,76 @@ def test_readyz_reports_a_backend_that_cannot_load(tmp_path, candidates):
         assert refused.status_code == 503 and "no checkpoint" in refused.json()["error"]["message"]
 
 
-_SAMPLE_LINE = re.compile(r'^[a-z_]+(\{([a-z_]+="[^"]*",?)+\})? -?[0-9.e+-]+$|^# (HELP|TYPE) ')
+class CountingSandbox:
+    """The sandbox, counting every program it runs: what the solve's own `runs` count must agree with."""
+
+    def __init__(self, sandbox) -> None:
+        self.sandbox, self.runs = sandbox, 0
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str):
+        return getattr(self.sandbox, name)
+
+    def _count(self, amount: int) -> None:
+        with self._lock:
+            self.runs += amount
+
+    def judge_problem(self, *args, **kwargs):
+        result = self.sandbox.judge_problem(*args, **kwargs)
+        self._count(sum(test.run is not None for test in result.tests))
+        return result
+
+    def run_many(self, jobs, limits):
+        for key, run in self.sandbox.run_many(jobs, limits):
+            self._count(1)
+            yield key, run
 
 
-def test_metrics_in_prometheus_text_format(client):
-    client.post("/solve", params={"wait": 30}, json=QUICK)
-    client.get("/jobs/nothing-here")
-    text = client.get("/metrics").text
-    assert all(_SAMPLE_LINE.match(line) for line in text.strip().splitlines()), text
-    values = {line.rsplit(" ", 1)[0]: float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
-              if not line.startswith("#")}
-    assert values['solver_jobs{state="done"}'] == 1
-    assert values["solver_samples_total"] == 1
-    assert values["solver_sandbox_runs_total"] == 2  # one candidate on two examples
-    assert values["solver_samples_per_second"] > 0
-    assert values['solver_job_run_seconds_count{state="done"}'] == 1
-    assert values['solver_http_requests_total{method="GET",route="/jobs/{job_id}",status="404"}'] == 1
-    assert client.get("/docs").status_code == 200
-    assert "/jobs/{job_id}/events" in client.get("/openapi.json").json()["paths"]
+def metric(text: str, name: str, **labels: str) -> float:
+    """One sample's value, read with prometheus_client's own parser."""
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name and sample.labels == labels:
+                return sample.value
+    raise KeyError(f"{name} {labels}")
+
+
+def test_metrics_in_prometheus_text_format(tmp_path, candidates):
+    from sandbox import Sandbox
+
+    counting = CountingSandbox(Sandbox())
+    with TestClient(create_app(settings_for(tmp_path, candidates), sandbox_factory=lambda: counting)) as client:
+        quick = client.post("/solve", params={"wait": 30}, json=QUICK).json()
+        assert quick["progress"]["runs"] == 2 == counting.runs  # one candidate on two examples
+        job = client.post("/solve", params={"wait": 30}, json=PROBLEM).json()
+        client.get("/jobs/nothing-here")
+        answer = client.get("/metrics")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/plain")
+    text = answer.text
+    # Examples (2 + 2 + 1 + 2: the one that fails stops at its first), then generated and maximal inputs.
+    assert job["progress"]["runs"] == counting.runs - 2 > 7 + job["progress"]["generated_inputs"] * 3
+    assert metric(text, "solver_sandbox_runs_total") == counting.runs
+    assert metric(text, "solver_samples_total") == 1 + 4
+    assert metric(text, "solver_sandbox_compiles_total") == 1 + 4
+    assert metric(text, "solver_jobs", state="done") == 2 and metric(text, "solver_jobs", state="failed") == 0
+    assert metric(text, "solver_jobs_submitted_total") == 2
+    assert metric(text, "solver_jobs_finished_total", state="done") == 2
+    assert metric(text, "solver_job_run_seconds_count", state="done") == 2
+    assert metric(text, "solver_job_queue_seconds_count") == 2
+    assert metric(text, "solver_http_requests_total", method="GET", route="/jobs/{job_id}", status="404") == 1
+    assert metric(text, "solver_http_request_seconds_count", route="/solve") == 2
+    assert metric(text, "solver_queue_depth") == 0 and metric(text, "solver_jobs_running") == 0
+    assert metric(text, "solver_workers") == 1 and metric(text, "solver_ready") == 1
+    assert not any(family.name.endswith("per_second") for family in text_string_to_metric_families(text))
+
+
+def test_metrics_of_one_app_are_its_own(tmp_path, candidates):
+    """Each application counts in its own registry: a second one in the same process starts from zero."""
+    with TestClient(create_app(settings_for(tmp_path / "a", candidates))) as first:
+        first.post("/solve", params={"wait": 30}, json=QUICK)
+        assert metric(first.get("/metrics").text, "solver_jobs_submitted_total") == 1
+    with TestClient(create_app(settings_for(tmp_path / "b", candidates))) as second:
+        assert metric(second.get("/metrics").text, "solver_jobs_submitted_total") == 0
 
 
 # ------------------------------------------------------------------------------------------------------ settings

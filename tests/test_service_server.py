@@ -141,8 +141,10 @@ def test_auth_queue_cancel_and_graceful_restart_over_http(tmp_path):
 
         interrupted = httpx.post(base + "/solve", json={**slow, "samples": 4}, headers=token).json()["id"]
         with httpx.stream("GET", f"{base}/jobs/{interrupted}/events", headers=token, timeout=30) as stream:
-            kinds = []
+            kinds, last_id = [], "0"
             for line in stream.iter_lines():
+                if line.startswith("id: "):
+                    last_id = line.removeprefix("id: ")
                 if line.startswith("event: "):
                     kinds.append(line.removeprefix("event: "))
                     if kinds[-1] == "progress" and len(kinds) == 3:
@@ -155,6 +157,16 @@ def test_auth_queue_cancel_and_graceful_restart_over_http(tmp_path):
         base = process.base
         assert httpx.get(f"{base}/jobs/{finished['id']}", headers=token).json() == finished
         assert httpx.get(f"{base}/jobs/{running}", headers=token).json()["state"] == "cancelled"
+        # A client resuming the stream with the old server's last id sees the rerun's events through to the end.
+        with httpx.stream("GET", f"{base}/jobs/{interrupted}/events", timeout=60,
+                          headers={**token, "Last-Event-ID": last_id}) as stream:
+            states, kind = [], None
+            for line in stream.iter_lines():
+                if line.startswith("event: "):
+                    kind = line.removeprefix("event: ")
+                elif line.startswith("data: ") and kind == "state":
+                    states.append(json.loads(line.removeprefix("data: "))["state"])
+        assert states[-1] == "done", states
         resumed = wait_state(base, interrupted, FINAL, token)
         assert resumed["state"] == "done" and resumed["progress"]["sampled"] == 4
         assert resumed["started"] > restarted  # put back in the queue at the stop, run again after the start

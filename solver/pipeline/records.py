@@ -31,6 +31,7 @@ class CandidateRecord:
     signature: str | None = None  # digest of its behaviour on the generated inputs
     generated_outcomes: list[str] | None = None  # how each run on a generated input ended (OK, TIME_LIMIT, ...)
     generated_times: list[float] | None = None  # CPU seconds of each of those runs
+    shown_outputs: list[str] | None = None  # what it printed on the few generated inputs a result shows
     # Its runs on the maximal inputs (at the stated bounds, under the problem's own limits): how each ended, its
     # CPU seconds and peak memory in bytes; `demoted` when it failed one that most survivors pass.
     maximal_outcomes: list[str] | None = None
@@ -59,6 +60,22 @@ class Submission:
     cluster_size: int
 
 
+@dataclass(frozen=True)
+class ClusterSummary:
+    """A cluster as a result shows it: its place in the order, size, representative (the member it would submit
+    first) and the representative's output on a few generated inputs, as (input, output) pairs."""
+
+    cluster: int
+    size: int
+    representative: Candidate
+    outputs: tuple[tuple[str, str], ...] = ()
+
+    def to_json(self) -> dict:
+        return {"cluster": self.cluster, "size": self.size, "candidate": self.representative.index,
+                "language": self.representative.language, "code": self.representative.code,
+                "outputs": [{"input": given, "output": printed} for given, printed in self.outputs]}
+
+
 @dataclass
 class SolveStats:
     sampled: int = 0
@@ -68,6 +85,7 @@ class SolveStats:
     generated_inputs: int = 0
     maximal_inputs: int = 0
     clusters: int = 0
+    runs: int = 0  # sandbox runs so far: examples, generated and maximal inputs, hidden tests
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -92,6 +110,7 @@ class SolveResult:
     generated_inputs: list[str]
     timings: dict[str, float]
     hidden_verdicts: list[Verdict] | None = None  # the contest's verdict of each submission, with hidden tests
+    clusters: list[ClusterSummary] = field(default_factory=list)  # the best clusters, in the selection's order
 
     @property
     def solved(self) -> bool | None:
@@ -110,6 +129,7 @@ class SolveResult:
             ],
             "stats": self.stats.as_dict(),
             "timings": {name: round(value, 3) for name, value in self.timings.items()},
+            "clusters": [summary.to_json() for summary in self.clusters],
         }
         if self.hidden_verdicts is not None:
             data["hidden_verdicts"] = [verdict.value for verdict in self.hidden_verdicts]

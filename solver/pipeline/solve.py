@@ -18,23 +18,34 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from problems.model import Problem
-from sandbox import CompileError, Limits, Outcome, Program, Sandbox, Verdict, problem_limits
+from sandbox import CompileError, JudgeResult, Limits, Outcome, Program, Sandbox, Verdict, problem_limits
 from solver.pipeline.cluster import behaviour_signature, ordered_clusters, round_robin
 from solver.pipeline.inputs import InputGenerator, MaximalInputGenerator, StructuredGenerator
 from solver.pipeline.normalize import delimiters_balance, normalized
-from solver.pipeline.records import CandidateRecord, ProgressEvent, SolveResult, SolveStats, Submission
+from solver.pipeline.records import (
+    CandidateRecord,
+    ClusterSummary,
+    ProgressEvent,
+    SolveResult,
+    SolveStats,
+    Submission,
+)
 
 if TYPE_CHECKING:
     from solver.backends.base import Backend
     from solver.backends.params import SamplingParams
 
 SUBMISSIONS = 10
+SHOWN_CLUSTERS = 20  # clusters summarised in a result (the rest are in the records)
 GENERATED_INPUTS = 20
 # A few inputs at the stated maximum bounds catch programs right on small inputs but too slow on large ones; each
 # costs every survivor one run of up to the time limit.
 MAXIMAL_INPUTS = 3
 CRASH_SHARE = 0.5  # an input on which more than this share of survivors fail is probably invalid
 PROGRESS_EVERY = 0.25  # seconds between progress events while candidates stream in
+# Each cluster is shown with its representative's output on a few generated inputs (the first valid ones among the
+# first SHOWN_SEARCH), cut to SHOWN_CHARS: enough for a person to see how clusters differ.
+SHOWN_INPUTS, SHOWN_SEARCH, SHOWN_CHARS = 2, 6, 400
 
 
 class Cancelled(Exception):
@@ -73,6 +84,7 @@ class Selection:
 class _Judged:
     record: CandidateRecord
     executable: object | None = None
+    runs: int = 0  # sandbox runs it took to judge (counted into the stats by the consuming thread)
 
 
 class _Solve:
@@ -95,6 +107,7 @@ class _Solve:
         self.stats = SolveStats()
         self.records: list[CandidateRecord] = []
         self.timings: dict[str, float] = {}
+        self.shown_inputs: list[int] = []  # the generated inputs each cluster's outputs are shown on
         # The judge's limits, as the contest states them (or as a package's jury submissions give them).
         self.limits: Limits = problem_limits(sandbox, problem)
         self._last_event = 0.0
@@ -148,7 +161,18 @@ class _Solve:
         self.timings["total"] = time.monotonic() - self.start
         self.emit("done")
         return SolveResult(self.problem.name, submissions, self.stats, self.records, inputs, self.timings,
-                           hidden_verdicts)
+                           hidden_verdicts, self.cluster_summaries(survivors, order, inputs))
+
+    def cluster_summaries(self, survivors: list[_Judged], order: list[list[int]], inputs: list[str]) \
+            -> list[ClusterSummary]:
+        """The best clusters as a person would look at them: size, representative, what it printed."""
+        summaries = []
+        for number, members in enumerate(order[:SHOWN_CLUSTERS]):
+            record = survivors[members[0]].record
+            outputs = tuple((inputs[n][:SHOWN_CHARS], printed)
+                            for n, printed in zip(self.shown_inputs, record.shown_outputs or ()))
+            summaries.append(ClusterSummary(number, len(members), record.candidate, outputs))
+        return summaries
 
     def choose(self, survivors: list[_Judged], signatures: list[str | None]) -> tuple[list[list[int]], list[int]]:
         """The clusters in the order of the selection rule, and the positions of the submissions."""
@@ -255,12 +279,13 @@ class _Solve:
             result = self.sandbox.judge_problem(executable, self.view, tests, self.limits, stop_on_failure=True)
             record.example_verdict = result.verdict
             record.passed_examples = result.verdict is Verdict.ACCEPTED
-            return _Judged(record, executable)
+            return _Judged(record, executable, _runs(result))
 
         survivors: list[_Judged] = []
         try:
             for _, judged in self.sandbox.map_unordered(judge, unique()):
                 record = judged.record
+                self.stats.runs += judged.runs
                 record.compiled = judged.executable is not None
                 if record.compiled:
                     self.stats.compiled += 1
@@ -289,11 +314,15 @@ class _Solve:
                 for position, judged in enumerate(survivors) for number, text in enumerate(inputs))
         behaviour = [[""] * len(inputs) for _ in survivors]
         times = [[0.0] * len(inputs) for _ in survivors]
+        shown = [[""] * len(inputs) for _ in survivors]  # what the first few runs printed, to show people
         failed = [0] * len(inputs)
         for count, ((position, number), run) in enumerate(self.sandbox.run_many(jobs, self.limits)):
             if count % 64 == 0:
                 self.check_cancel()
+            self.stats.runs += 1
             times[position][number] = run.time
+            if number < SHOWN_SEARCH:
+                shown[position][number] = run.stdout[:SHOWN_CHARS].decode("utf-8", "replace")
             if run.outcome is Outcome.OK:
                 behaviour[position][number] = "OK:" + " ".join(run.stdout.decode("utf-8", "replace").split())
             else:
@@ -304,6 +333,9 @@ class _Solve:
             judged.record.generated_times = [round(t, 4) for t in spent]
         valid = [n for n in range(len(inputs)) if failed[n] <= CRASH_SHARE * len(survivors)]
         self.stats.generated_inputs = len(valid)
+        self.shown_inputs = [n for n in valid if n < SHOWN_SEARCH][:SHOWN_INPUTS]
+        for judged, printed in zip(survivors, shown):
+            judged.record.shown_outputs = [printed[n] for n in self.shown_inputs]
         if not valid:  # every input looks invalid: the behaviour is unknown, each program is a cluster of its own
             return [None] * len(survivors)
         return [behaviour_signature([outcomes[n] for n in valid]) for outcomes in behaviour]
@@ -330,6 +362,7 @@ class _Solve:
         for count, ((position, number), run) in enumerate(self.sandbox.run_many(jobs, self.limits)):
             if count % 16 == 0:
                 self.check_cancel()
+            self.stats.runs += 1
             outcomes[position][number] = run.outcome.value
             times[position][number], memory[position][number] = round(run.time, 4), run.memory
             failed[number] += run.outcome is not Outcome.OK
@@ -351,14 +384,16 @@ class _Solve:
         started = time.monotonic()
         self.emit("judging", f"judging {len(chosen)} programs on {len(hidden)} hidden tests")
 
-        def work(judged: _Judged) -> None:
+        def work(judged: _Judged) -> int:
             result = self.sandbox.judge_problem(judged.executable, self.problem, hidden, self.limits,
                                                 stop_on_failure=True)
             judged.record.hidden_verdict = result.verdict
             if result.groups:  # a scoring problem's subtasks each get their verdict
                 judged.record.hidden_groups = {group.name: group.verdict for group in result.groups}
+            return _runs(result)
 
-        for _ in self.sandbox.map_unordered(work, chosen):
+        for _, runs in self.sandbox.map_unordered(work, chosen):
+            self.stats.runs += runs
             self.check_cancel()
         self.timings["hidden"] = time.monotonic() - started
         return True
@@ -401,6 +436,11 @@ def solve(problem: Problem, backend: Backend, *, samples: int = 100, seconds: fl
     finally:
         if own:
             sandbox.close()
+
+
+def _runs(result: JudgeResult) -> int:
+    """The sandbox runs a judging made (a test it skipped has no run)."""
+    return sum(test.run is not None for test in result.tests)
 
 
 def _mean(values: list[float] | None) -> float | None:
