@@ -248,12 +248,30 @@ def test_native_backend_samples_the_requested_count(native_checkpoint, problem):
     assert len({(c.metadata["rating"], tuple(c.metadata["tags"])) for c in one}) == 1
 
 
+def test_native_backend_draws_a_header_per_sample(native_checkpoint, problem):
+    backend = make_backend("native", str(native_checkpoint), batch_size=4, header_variants="per-sample", device="cpu")
+    per_sample = list(backend.sample(problem, 8, SamplingParams(seed=2, max_tokens=4)))
+    check_contract(per_sample, 8, ("python3", "cpp"), "native")
+    assert len({(c.language, tuple(c.metadata["tags"])) for c in per_sample}) > 4  # not 8 samples on a few headers
+    # The option per call, against a backend built for variants: the same samples, whatever the batch size.
+    other = make_backend("native", str(native_checkpoint), batch_size=3, device="cpu")
+    again = other.sample(problem, 8, SamplingParams(seed=2, max_tokens=4, extra={"header_variants": "per-sample"}))
+    key = lambda c: c.index  # noqa: E731
+    assert [(c.language, c.code, c.metadata) for c in sorted(again, key=key)] == \
+        [(c.language, c.code, c.metadata) for c in sorted(per_sample, key=key)]
+
+
 def test_native_backend_errors(native_checkpoint, tmp_path, problem):
     with pytest.raises(BackendError, match="cannot load the native model"):
         make_backend("native", str(tmp_path))
     with pytest.raises(BackendError, match="options.header_variants"):
         list(make_backend("native", str(native_checkpoint)).sample(problem, 1, SamplingParams(
             extra={"header_variants": 0})))
+    with pytest.raises(BackendError, match="options.header_variants: must be a whole number ≥ 1 or 'per-sample'"):
+        list(make_backend("native", str(native_checkpoint)).sample(problem, 1, SamplingParams(
+            extra={"header_variants": "each"})))
+    with pytest.raises(BackendError, match="^header_variants: must be a whole number"):
+        make_backend("native", str(native_checkpoint), header_variants="each")
     with pytest.raises(BackendError, match="options.shuffle: the native backend does not take"):
         list(make_backend("native", str(native_checkpoint)).sample(problem, 1, SamplingParams(
             extra={"shuffle": False})))

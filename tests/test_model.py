@@ -16,7 +16,16 @@ from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 from solver.model import AlphaCodeConfig, AlphaCodeForConditionalGeneration, count_parameters, preset
 from solver.model.metadata import Header, HeaderPolicy, encoder_ids
 from solver.model.modeling import attend, attend_plain
-from solver.model.sampler import IncrementalDecoder, RowCache, Sampler, SamplingConfig, choose_tokens, uniforms
+from solver.model.sampler import (
+    HeaderVariants,
+    IncrementalDecoder,
+    RowCache,
+    Sampler,
+    SamplingConfig,
+    choose_tokens,
+    header_variants_option,
+    uniforms,
+)
 
 # AlphaCode's Table 3, with the half-unit of the last digit it printed (1.1B means 1.05B to 1.15B).
 TABLE_3 = {"alphacode-300m": (284e6, 0.5e6), "alphacode-1b": (1.1e9, 0.05e9), "alphacode-3b": (2.8e9, 0.05e9),
@@ -168,6 +177,118 @@ def test_incremental_rows_are_independent_and_share_variants():
     for row, (memory_row, tokens) in enumerate([(0, dec[0]), (1, dec[1]), (0, dec[1])]):
         reference = model(input_ids=ids[memory_row:memory_row + 1], decoder_input_ids=tokens[None]).logits[0]
         torch.testing.assert_close(logits[row], reference, atol=1e-5, rtol=1e-5)
+
+
+def headed_statements(model, tokenizer, headers, statement="Read n numbers and print their maximum."):
+    """The encoder input of one statement under each header (headers of different lengths), and their memories."""
+    ids = [torch.tensor([encoder_ids(tokenizer, header, statement, model.config.max_encoder_length)])
+           for header in headers]
+    return ids, [model.encoder(i).last_hidden_state for i in ids]
+
+
+@pytest.mark.parametrize("gathered", [False, True])
+def test_rows_of_different_headers_match_full_recomputation(tokenizer, gathered):
+    model = tiny(vocab_size=tokenizer.vocab_size, max_encoder_length=128, max_decoder_length=24)
+    headers = [Header("python3"), Header("cpp", 1200, ("dp", "greedy")), Header("python3", 800, ("math",)),
+               Header("cpp", 3500, ("brute force", "constructive algorithms", "graphs"))]
+    ids, memories = headed_statements(model, tokenizer, headers)
+    assert len({m.size(1) for m in memories}) == 4  # statements of 4 lengths: the gathered path pads them
+    dec = torch.randint(4, tokenizer.vocab_size, (4, 6), generator=torch.Generator().manual_seed(3))
+    decoder = IncrementalDecoder(model, memories[:3], batch_size=4, max_length=24, capacity=4)
+    decoder.cache.gather_above = 0 if gathered else 99
+
+    def run(variant_of_row: list[int], header_of_row: list[int]) -> None:
+        for row, variant in enumerate(variant_of_row):
+            decoder.reset(row, variant)
+        with CountFusedAttention() as counter:
+            logits = torch.stack([decoder.step(dec[:, t]) for t in range(dec.size(1))], dim=1)  # (B, T, V)
+        assert decoder.cache.gathered == gathered
+        # One fused call per layer for self-attention, and for cross-attention one per variant, or one in all.
+        cross = 1 if gathered else len(set(variant_of_row))
+        assert counter.calls == dec.size(1) * model.config.decoder_layers * (1 + cross)
+        for row, header in enumerate(header_of_row):
+            reference = model(input_ids=ids[header], decoder_input_ids=dec[row:row + 1]).logits[0]
+            torch.testing.assert_close(logits[row], reference, atol=1e-5, rtol=1e-5)
+
+    run([0, 1, 2, 1], [0, 1, 2, 1])
+    # Row 2 leaves its variant; its slot, unread, goes to a longer header; row 0 starts on it (a stale copy of the
+    # slot's old variant must not be read), and the slots grow to fit.
+    decoder.reset(2, 1)
+    decoder.cache.remove_variant(2)
+    assert decoder.cache.add_variant(memories[3]) == 2
+    run([2, 1, 1, 0], [3, 1, 1, 0])
+
+
+def test_header_variants_are_encoded_once_and_the_least_recently_started_unread_one_goes(tokenizer):
+    model = tiny(vocab_size=tokenizer.vocab_size, max_encoder_length=128, max_decoder_length=24)
+    a, b, c, d = [Header("python3", rating) for rating in (800, 900, 1000, 1100)]
+    encoded: list[Header] = []
+
+    def encode(header: Header) -> torch.Tensor:
+        encoded.append(header)
+        return headed_statements(model, tokenizer, [header])[1][0]
+
+    cache = RowCache(model, [], batch_size=1, max_length=24, capacity=3)
+    variants = HeaderVariants(cache, encode)
+    for header in (a, b, c, a):  # the second `a` is cached: no encoder pass
+        cache.reset(0, variants.variant(header))
+    assert encoded == [a, b, c] and cache.readers[variants.slot_of[a]] == 1
+    cache.reset(0, variants.variant(d))  # all three slots taken: b and c are unread, b was started longest ago
+    assert encoded == [a, b, c, d] and set(variants.slot_of) == {a, c, d}
+    with pytest.raises(RuntimeError, match="is read by 1 rows"):
+        cache.remove_variant(variants.slot_of[d])
+
+
+def test_a_header_per_sample_gives_the_same_samples_whatever_the_batch_size(tokenizer):
+    model = tiny(vocab_size=tokenizer.vocab_size, max_encoder_length=128, max_decoder_length=24)
+    sampler = Sampler(model, tokenizer)
+    statement = "Read n numbers and print their maximum."
+    runs = []
+    for batch_size in (1, 3, 8):  # batch 8 reads its 8 variants gathered per row, the others in place
+        config = SamplingConfig(batch_size=batch_size, seed=11, header_variants=None, top_p=0.95)
+        runs.append(sorted(sampler.sample(statement, 10, config), key=lambda s: s.index))
+    for run in runs[1:]:
+        assert [(s.token_ids, s.header) for s in run] == [(s.token_ids, s.header) for s in runs[0]]
+    policy = SamplingConfig().policy
+    assert [s.header for s in runs[0]] == [policy.draw_for(11, i) for i in range(10)]
+    assert len({s.header for s in runs[0]}) == 10 and len({s.token_ids for s in runs[0]}) > 1
+    # A run of many samples holds a batch's worth of variants, not one per sample.
+    assert sampler.header_plan(1000, SamplingConfig(header_variants=None), 64)[1] == 80
+
+
+def test_a_narrow_header_policy_per_sample_repeats_its_few_headers(tokenizer):
+    model = tiny(vocab_size=tokenizer.vocab_size, max_encoder_length=128, max_decoder_length=24)
+    policy = HeaderPolicy(rating_range=(1200, 1200), tags=())
+    config = SamplingConfig(batch_size=4, seed=5, header_variants=None, policy=policy, max_new_tokens=6)
+    samples = list(Sampler(model, tokenizer).sample("Print 1.", 12, config))
+    assert sorted(s.index for s in samples) == list(range(12))
+    assert {s.header for s in samples} == {Header("python3", 1200), Header("cpp", 1200)}
+
+
+def test_header_variants_option():
+    assert header_variants_option("per-sample") is None and header_variants_option(None) is None
+    assert header_variants_option("16") == 16 and header_variants_option(3) == 3
+    for bad in ("some", "1.5", "0", 0, True, 2.0):
+        with pytest.raises(ValueError, match="SamplingConfig.header_variants"):
+            header_variants_option(bad)
+    assert SamplingConfig(header_variants=None).header_variants is None
+    with pytest.raises(ValueError, match="SamplingConfig.header_variants"):
+        SamplingConfig(header_variants=0)
+
+
+def test_sample_command_takes_per_sample_headers(tmp_path):
+    import argparse
+
+    from solver.commands.model import sampling_config
+
+    args = argparse.Namespace(language=None, rating=None, temperature=0.8, top_k=0, top_p=1.0, batch_size=4,
+                              max_new_tokens=None, seed=0, header_variants="per-sample")
+    assert sampling_config(args).header_variants is None
+    done = subprocess.run([sys.executable, "-m", "solver", "sample", "--problem", str(tmp_path), "-n", "2",
+                           "--out", str(tmp_path / "x.jsonl"), "--header-variants", "many"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "--header-variants: must be a whole number ≥ 1 or 'per-sample'" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_generate_follows_its_cache():

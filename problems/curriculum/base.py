@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from problems.model import Checker, Language, Problem, Solution, Test
 from problems.statement import render_description
 
-SPLITS = ("train", "heldout")
+# "heldout" is the fixed plain-statement split the shipped model was compared on; "story" is the held-out split of
+# story-style statements (see `story.py`).
+SPLITS = ("train", "heldout", "story")
 
-# Story details. The held-out split draws from pools the training split never uses.
+# Story details of plain statements. The held-out split draws from pools the training split never uses.
 NAMES = {
     "train": ("Alice", "Bob", "Carol", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi",
               "Lena", "Marco", "Nadia", "Oleg", "Priya", "Quentin", "Rosa", "Sami", "Tanya"),
@@ -29,11 +31,29 @@ PLACES = {
 
 @dataclass(frozen=True)
 class Phrasing:
-    """One way to state a family's task. Templates use {name}, {things}, {place} and the family's limits."""
+    """One way to state a family's task. Templates use {name}, {things}, {place} and the family's limits; story
+    phrasings also use {town} and mark formulas as ⟦1 ≤ n ≤ N⟧ (a limit by its bare key), which `story.render`
+    writes in the problem's notation."""
 
     legend: str
     input: str
     output: str
+
+
+@dataclass(frozen=True)
+class MultiTest:
+    """What a multi-test variant wraps: t cases of `base` (at most limit "T"), each `lines` lines long. `size`
+    measures one case's share of the stated sum over all test cases (limit "S"; one case is at most limit
+    `per_case`); None when every case has a fixed size."""
+
+    base: Family
+    lines: int
+    size: Callable[[str], int] | None = None
+    per_case: str = "N"
+
+    def cases(self, text: str) -> list[str]:
+        rows = text.splitlines()
+        return ["\n".join(rows[1 + i * self.lines: 1 + (i + 1) * self.lines]) + "\n" for i in range(int(rows[0]))]
 
 
 @dataclass(frozen=True)
@@ -42,6 +62,9 @@ class Family:
 
     `make_input(rng, limits)` returns one test input within `limits`; `solve(input)` returns its answer (our
     trusted oracle); `python` and `cpp` are reference programs that must print exactly what `solve` returns.
+    `phrasings` are plain statements ("train", and "heldout" for the families of the fixed held-out split);
+    `stories` are story-style ones ("train", and "story" for the held-out story split). `explain(input)` is one
+    clause about an example's answer, for the note after the examples (None: a generic note).
     """
 
     name: str
@@ -58,19 +81,41 @@ class Family:
     # Bounds for the examples, which should be small as in real statements (default: every limit capped at 10).
     example_limits: dict[str, int] | None = None
     checker: Checker = field(default_factory=Checker)  # how outputs are judged (default: CodeContests' tokens)
+    stories: dict[str, tuple[Phrasing, ...]] = field(default_factory=dict)  # by split: "train" and "story"
+    explain: Callable[[str], str | None] | None = None
+    # Limits that count elements (n, |s|, t): the builder of the train and story splits draws hidden inputs far
+    # below them, so that statements can state real bounds (2 ⋅ 10^5) while generation stays fast.
+    sizes: tuple[str, ...] = ()
+    multitest: MultiTest | None = None
 
     def __post_init__(self) -> None:
-        for split in SPLITS:
-            if not self.phrasings.get(split):
-                raise ValueError(f"Family {self.name}: no phrasings for the {split} split")
-            if split not in self.limits:
-                raise ValueError(f"Family {self.name}: no limits for the {split} split")
+        if not self.phrasings.get("train"):
+            raise ValueError(f"Family {self.name}: no plain phrasings for the train split")
+        for kind, by_split in (("phrasings", self.phrasings), ("stories", self.stories)):
+            for split, phrasings in by_split.items():
+                if split not in SPLITS or not phrasings:
+                    raise ValueError(f"Family {self.name}: {kind}[{split!r}] must be a non-empty split of {SPLITS}")
+                if split not in self.limits:
+                    raise ValueError(f"Family {self.name}: no limits for the {split} split")
+        for key in self.sizes:
+            if any(key not in limits for limits in self.limits.values()):
+                raise ValueError(f"Family {self.name}: size {key!r} is not a limit of every split")
         if not self.python or not self.cpp:
             raise ValueError(f"Family {self.name}: needs Python 3 and C++ reference programs")
 
 
+def tell(family: Family, *, train: tuple[Phrasing, ...], story: tuple[Phrasing, ...], limits: dict[str, int],
+         explain: Callable[[str], str | None], sizes: tuple[str, ...] = ()) -> Family:
+    """`family` with story phrasings for the train and story splits, the story split's limits, an explanation of
+    its examples and its size limits; its plain phrasings, limits and references stay as they are."""
+    return replace(family, stories={"train": train, "story": story}, limits={**family.limits, "story": limits},
+                   explain=explain, sizes=sizes)
+
+
 def format_number(value: int) -> str:
     """Constraints the way Codeforces writes them: 100000 → 10^5, 200000 → 2 ⋅ 10^5, 1000 → 1000."""
+    if value < 0:
+        return "-" + format_number(-value)
     if value >= 10_000:
         for power in range(18, 3, -1):
             unit = 10**power
@@ -80,7 +125,44 @@ def format_number(value: int) -> str:
     return str(value)
 
 
+def example_limits(family: Family, limits: dict[str, int]) -> dict[str, int]:
+    """Bounds for the examples: every limit capped at 10, unless the family says otherwise."""
+    return {key: min(value, 10) for key, value in limits.items()} | (family.example_limits or {})
+
+
+def make_tests(family: Family, rng: random.Random, limits_at: Callable[[int], dict[str, int]]) -> list[Test]:
+    """The examples, then the hidden tests, all with distinct inputs; `limits_at(i)` bounds the i-th input."""
+    inputs: list[str] = []
+    attempts = 0
+    while len(inputs) < family.examples + family.hidden and attempts < 200:
+        attempts += 1
+        text = family.make_input(rng, limits_at(len(inputs)))
+        if text not in inputs:
+            inputs.append(text)
+    return [Test(text, family.solve(text)) for text in inputs]
+
+
+def assemble(family: Family, split: str, index: int, statement: str, tests: list[Test], note: str = "") -> Problem:
+    public, hidden = tests[: family.examples], tests[family.examples:]
+    solutions = tuple(Solution(Language.PYTHON3, code) for code in family.python) + tuple(
+        Solution(Language.CPP, code) for code in family.cpp
+    )
+    return Problem(
+        name=f"curriculum/{split}/{index:05d}-{family.name}",
+        description=render_description(statement, public, note),
+        public_tests=tuple(public),
+        private_tests=tuple(hidden),
+        solutions=solutions,
+        cf_rating=family.rating,
+        cf_tags=family.tags,
+        time_limit=2.0,
+        memory_limit_bytes=256 << 20,
+        checker=family.checker,
+    )
+
+
 def build_problem(family: Family, split: str, index: int, rng: random.Random) -> Problem:
+    """A plain-statement problem, as the fixed held-out split has always been built (its draws must not change)."""
     limits = family.limits[split]
     phrasing = rng.choice(family.phrasings[split])
     details = {
@@ -96,28 +178,6 @@ def build_problem(family: Family, split: str, index: int, rng: random.Random) ->
         "Output",
         phrasing.output.format(**details),
     ))
-    small = family.example_limits or {key: min(value, 10) for key, value in limits.items()}
-    inputs: list[str] = []
-    attempts = 0
-    while len(inputs) < family.examples + family.hidden and attempts < 200:
-        attempts += 1
-        text = family.make_input(rng, small if len(inputs) < family.examples else limits)
-        if text not in inputs:
-            inputs.append(text)
-    tests = [Test(text, family.solve(text)) for text in inputs]
-    public, hidden = tests[: family.examples], tests[family.examples:]
-    solutions = tuple(Solution(Language.PYTHON3, code) for code in family.python) + tuple(
-        Solution(Language.CPP, code) for code in family.cpp
-    )
-    return Problem(
-        name=f"curriculum/{split}/{index:05d}-{family.name}",
-        description=render_description(statement, public),
-        public_tests=tuple(public),
-        private_tests=tuple(hidden),
-        solutions=solutions,
-        cf_rating=family.rating,
-        cf_tags=family.tags,
-        time_limit=2.0,
-        memory_limit_bytes=256 << 20,
-        checker=family.checker,
-    )
+    small = example_limits(family, limits)
+    tests = make_tests(family, rng, lambda i: small if i < family.examples else limits)
+    return assemble(family, split, index, statement, tests)

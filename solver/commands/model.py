@@ -73,7 +73,7 @@ def register_sample(sub: argparse._SubParsersAction) -> None:
                         help="checkpoint directory (default: the shipped one, solver/checkpoints/alphacode-cpu)")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.jsonl")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--temperature", type=float, default=0.8)
+    parser.add_argument("--temperature", type=float, default=1.3)
     parser.add_argument("--top-k", type=int, default=0)
     parser.add_argument("--top-p", type=float, default=1.0)
     parser.add_argument("--batch-size", type=int, default=64)
@@ -81,8 +81,10 @@ def register_sample(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--language", choices=LANGUAGES,
                         help="fix the language (default: AlphaCode's random split between python3 and cpp)")
     parser.add_argument("--rating", type=int, help="fix the rating in the header (default: random, 800 to 3500)")
-    parser.add_argument("--header-variants", type=int, default=8,
-                        help="distinct random headers (each costs one pass of the encoder)")
+    parser.add_argument("--header-variants", default="8", metavar="N|per-sample",
+                        help="N distinct random headers, each one pass of the encoder, sample i reading header i %% N "
+                        "(default: 8); per-sample: a header drawn for each sample, as AlphaCode did, each distinct "
+                        "header encoded once")
     parser.add_argument("--device", default="auto", metavar="auto|cpu|cuda",
                         help="where the model runs (default: auto, a GPU when there is one; also cuda:N); on a GPU it "
                         "runs in bfloat16 (float16 where the GPU lacks it)")
@@ -92,7 +94,7 @@ def register_sample(sub: argparse._SubParsersAction) -> None:
 def sampling_config(args: argparse.Namespace):
     """A SamplingConfig from command-line arguments (shared by the commands that sample)."""
     from solver.model.metadata import HeaderPolicy
-    from solver.model.sampler import SamplingConfig
+    from solver.model.sampler import SamplingConfig, header_variants_option
 
     try:
         languages = {args.language: 1.0} if args.language else {"python3": 0.5, "cpp": 0.5}
@@ -100,9 +102,10 @@ def sampling_config(args: argparse.Namespace):
         policy = HeaderPolicy(languages=languages, rating_range=rating_range)
         return SamplingConfig(temperature=args.temperature, top_k=args.top_k, top_p=args.top_p,
                               batch_size=args.batch_size, max_new_tokens=args.max_new_tokens,
-                              header_variants=args.header_variants, seed=args.seed, policy=policy)
+                              header_variants=header_variants_option(args.header_variants), seed=args.seed,
+                              policy=policy)
     except ValueError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(str(error).replace("SamplingConfig.header_variants", "--header-variants")) from None
 
 
 def run_sample(args: argparse.Namespace) -> int:

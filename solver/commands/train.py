@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import itertools
+import re
 import sys
 from pathlib import Path
 
@@ -60,7 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     _common(finetune, steps=3000, lr=5e-4, warmup=100)
     finetune.add_argument("--problems", nargs="+", required=True, metavar="SRC",
-                          help="any loader path (parquet, jsonl, Kattis, problem dirs) or curriculum:train:N")
+                          help="any loader path (parquet, jsonl, Kattis, problem dirs) or curriculum:train:N, with "
+                          "an optional slice and weight: SRC@START:STOP*WEIGHT (e.g. train300.jsonl@30:*2)")
     finetune.add_argument("--init", type=Path, metavar="DIR", help="start from this checkpoint (e.g. pretrained)")
     finetune.add_argument("--preset", help="or start from scratch with this shape (needs --tokenizer)")
     finetune.add_argument("--tokenizer", type=Path, metavar="DIR")
@@ -111,15 +114,31 @@ def _trainer(model, tokenizer, data, config, args):
         raise CommandError(str(error)) from None
 
 
+# A training source may name a slice of its problems and a weight: SRC[@START:STOP][*WEIGHT], e.g.
+# `train300.jsonl@30:*2`: its problems from the 31st on (the first 30 kept apart for measuring), each seen twice.
+_SOURCE = re.compile(r"^(?P<source>.+?)(?:@(?P<start>\d*):(?P<stop>\d*))?(?:\*(?P<weight>\d+))?$")
+
+
+def parse_source(spec: str) -> tuple[str, slice, int]:
+    """(source, slice of its problems, weight) of a training source spec (see _SOURCE)."""
+    match = _SOURCE.match(spec)
+    if match is None or (match["weight"] is not None and int(match["weight"]) < 1):
+        raise CommandError(f"{spec!r}: expected SRC[@START:STOP][*WEIGHT] with WEIGHT ≥ 1")
+    start, stop = (int(match[name]) if match[name] else None for name in ("start", "stop"))
+    return match["source"], slice(start, stop), int(match["weight"] or 1)
+
+
 def _load_problems(sources: list[str]):
     from problems import ProblemFormatError, load
 
     problems = []
-    for source in sources:
+    for spec in sources:
+        source, part, weight = parse_source(spec)
         try:
-            problems += list(load(source))
+            chosen = list(itertools.islice(load(source), part.start, part.stop))
         except ProblemFormatError as error:
             raise CommandError(str(error)) from None
+        problems += chosen * weight
     return problems
 
 

@@ -3,7 +3,8 @@
 During training the header describes the real solution: the problem's rating and tags, the solution's language,
 and whether it is CORRECT or INCORRECT. When sampling, AlphaCode randomised it per sample (a language split
 between Python and C++, random tags, a rating drawn uniformly) to make the samples more diverse, and always asked
-for CORRECT solutions. `HeaderPolicy` does that, or fixes the header when asked.
+for CORRECT solutions. `HeaderPolicy` does that (`draw_for(seed, index)`: one sample's own header), or fixes the
+header when asked.
 """
 
 from __future__ import annotations
@@ -50,19 +51,29 @@ class Header:
         return "; ".join(parts)
 
 
-def encoder_ids(tokenizer: CodeTokenizer, header: Header, statement: str, max_length: int) -> list[int]:
-    """The encoder input: header fields, each after its control token, then the statement (cut to fit)."""
+def header_ids(tokenizer: CodeTokenizer, header: Header) -> list[int]:
+    """The header's part of the encoder input: each field after its control token, up to the statement's token."""
     ids: list[int] = []
     if header.rating is not None:
         ids += [tokenizer.control["<rating>"], *tokenizer.encode(str(header.rating))]
     if header.tags:
         ids += [tokenizer.control["<tags>"], *tokenizer.encode(", ".join(header.tags))]
     ids += [tokenizer.control["<language>"], *tokenizer.encode(header.language)]
-    ids += [tokenizer.control["<correct>" if header.correct else "<incorrect>"], tokenizer.control["<statement>"]]
-    room = max_length - len(ids)
+    return ids + [tokenizer.control["<correct>" if header.correct else "<incorrect>"], tokenizer.control["<statement>"]]
+
+
+def join_encoder_ids(header: list[int], statement: list[int], max_length: int) -> list[int]:
+    """A header's ids then a statement's, the statement cut to fit (a sampler that encodes one statement under many
+    headers tokenizes it once)."""
+    room = max_length - len(header)
     if room <= 0:
-        raise ValueError(f"the metadata header alone needs {len(ids)} tokens; max_length is {max_length}")
-    return ids + tokenizer.encode(statement)[:room]
+        raise ValueError(f"the metadata header alone needs {len(header)} tokens; max_length is {max_length}")
+    return header + statement[:room]
+
+
+def encoder_ids(tokenizer: CodeTokenizer, header: Header, statement: str, max_length: int) -> list[int]:
+    """The encoder input: header fields, each after its control token, then the statement (cut to fit)."""
+    return join_encoder_ids(header_ids(tokenizer, header), tokenizer.encode(statement), max_length)
 
 
 @dataclass(frozen=True)
@@ -94,3 +105,8 @@ class HeaderPolicy:
             rating = rng.randrange(low // 100, high // 100 + 1) * 100  # Codeforces ratings are multiples of 100
         tags = tuple(rng.sample(self.tags, rng.randint(0, min(self.max_tags, len(self.tags))))) if self.tags else ()
         return Header(language, rating, tags, True)
+
+    def draw_for(self, seed: int, index: int) -> Header:
+        """Sample `index`'s own header in a run seeded `seed`, as AlphaCode drew one per sample: from (seed, index)
+        alone, so it depends neither on the batch size nor on the other samples."""
+        return self.draw(random.Random(f"header:{seed}:{index}"))  # a str seed is hashed (SHA-512), not salted
