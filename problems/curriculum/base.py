@@ -112,6 +112,23 @@ def tell(family: Family, *, train: tuple[Phrasing, ...], story: tuple[Phrasing, 
                    explain=explain, sizes=sizes)
 
 
+def integers(text: str) -> list[int]:
+    """Every whitespace-separated integer of an input."""
+    return list(map(int, text.split()))
+
+
+def array_of(text: str) -> list[int]:
+    """The array of an input that starts with its length n: the n integers after it (whatever follows them)."""
+    tokens = text.split()
+    return list(map(int, tokens[1:1 + int(tokens[0])]))
+
+
+def listed(values) -> str:
+    """Values as a sentence lists them: "3", "3 and 5", "3, 4 and 5"."""
+    values = [str(value) for value in values]
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + f" and {values[-1]}"
+
+
 def format_number(value: int) -> str:
     """Constraints the way Codeforces writes them: 100000 → 10^5, 200000 → 2 ⋅ 10^5, 1000 → 1000."""
     if value < 0:

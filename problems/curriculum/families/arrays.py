@@ -7,19 +7,10 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from problems.curriculum.base import Family, Phrasing
+from problems.curriculum.base import Family, Phrasing, array_of, integers, listed
 
 CPP_HEAD = "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n"
 READ_ARRAY = "    int n;\n    cin >> n;\n    vector<long long> a(n);\n    for (auto &x : a) cin >> x;\n"
-
-
-def _numbers(text: str) -> list[int]:
-    return list(map(int, text.split()))
-
-
-def _array(text: str) -> list[int]:
-    numbers = _numbers(text)
-    return numbers[1:1 + numbers[0]]
 
 
 def _values(rng: random.Random, n: int, low: int, high: int) -> list[int]:
@@ -30,28 +21,24 @@ def _values(rng: random.Random, n: int, low: int, high: int) -> list[int]:
     return [rng.randint(low, high) for _ in range(n)]
 
 
-def _listed(values: list[int]) -> str:
-    return str(values[0]) if len(values) == 1 else ", ".join(map(str, values[:-1])) + f" and {values[-1]}"
-
-
 def _k_input(rng: random.Random, limits: dict[str, int]) -> str:
     n = rng.randint(1, limits["N"])
     return f"{n} {rng.randint(1, n)}\n{' '.join(map(str, _values(rng, n, 1, limits['A'])))}\n"
 
 
 def _largest_k(text: str) -> int:
-    numbers = _numbers(text)
+    numbers = integers(text)
     n, k = numbers[0], numbers[1]
     return sum(sorted(numbers[2:2 + n], reverse=True)[:k])
 
 
 def _explain_largest_k(text: str) -> str:
-    numbers = _numbers(text)
+    numbers = integers(text)
     n, k = numbers[0], numbers[1]
     chosen = sorted(numbers[2:2 + n], reverse=True)[:k]
     if k == 1:
         return f"the best choice is the largest number, {chosen[0]}"
-    return f"the {k} largest numbers are {_listed(chosen)}, and their sum is {sum(chosen)}"
+    return f"the {k} largest numbers are {listed(chosen)}, and their sum is {sum(chosen)}"
 
 
 LARGEST_K_SUM = Family(
@@ -137,7 +124,7 @@ def _even_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _pairs(text: str) -> list[tuple[int, int]]:
-    values = sorted(_array(text))
+    values = sorted(array_of(text))
     return [(values[i], values[-1 - i]) for i in range(len(values) // 2)]
 
 
@@ -147,7 +134,7 @@ def _explain_pairs(text: str) -> str:
     if len(pairs) == 1:
         return f"the only pair is ({pairs[0][0]}, {pairs[0][1]}) with the sum {best}"
     shown = ", ".join(f"({a}, {b})" for a, b in pairs)
-    return f"the pairs {shown} have the sums {_listed([a + b for a, b in pairs])}, and the largest of them is {best}"
+    return f"the pairs {shown} have the sums {listed([a + b for a, b in pairs])}, and the largest of them is {best}"
 
 
 PAIR_MIN_MAX_SUM = Family(
@@ -237,18 +224,18 @@ def _plain_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _above_average(text: str) -> list[int]:
-    values = _array(text)
+    values = array_of(text)
     total = sum(values)
     return [value for value in values if value * len(values) > total]
 
 
 def _explain_average(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     above = _above_average(text)
     mean = f"⟦{sum(values)}/{len(values)}⟧"
     if not above:
         return f"the average is {mean}, and no number is greater than it"
-    return f"the average is {mean}, and the numbers greater than it are {_listed(above)}"
+    return f"the average is {mean}, and the numbers greater than it are {listed(above)}"
 
 
 COUNT_ABOVE_AVERAGE = Family(
@@ -340,7 +327,7 @@ def _positions_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _fixed(text: str) -> list[int]:
-    return [i for i, value in enumerate(_array(text), start=1) if value == i]
+    return [i for i, value in enumerate(array_of(text), start=1) if value == i]
 
 
 def _explain_fixed(text: str) -> str:
@@ -435,11 +422,11 @@ def _repeats_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _equal_pairs(text: str) -> int:
-    return sum(c * (c - 1) // 2 for c in Counter(_array(text)).values())
+    return sum(c * (c - 1) // 2 for c in Counter(array_of(text)).values())
 
 
 def _explain_equal_pairs(text: str) -> str:
-    counts = [(value, c) for value, c in sorted(Counter(_array(text)).items()) if c > 1]
+    counts = [(value, c) for value, c in sorted(Counter(array_of(text)).items()) if c > 1]
     if not counts:
         return "all numbers are different, so there are no such pairs"
     parts = [f"the value {value} occurs {c} times and gives {c * (c - 1) // 2} pair{'s' * (c > 2)}"
@@ -526,7 +513,7 @@ def _signed_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _explain_second(text: str) -> str:
-    values = sorted(_array(text))
+    values = sorted(array_of(text))
     return f"in sorted order the numbers are {' '.join(map(str, values))}, and the second of them is {values[1]}"
 
 
@@ -593,7 +580,7 @@ SECOND_MINIMUM = Family(
     limits={"train": {"N": 2 * 10**5, "A": 10**9}, "story": {"N": 10**5, "A": 10**9}},
     sizes=("N",),
     make_input=_signed_input,
-    solve=lambda text: f"{sorted(_array(text))[1]}\n",
+    solve=lambda text: f"{sorted(array_of(text))[1]}\n",
     explain=_explain_second,
     python=(
         "n = int(input())\na = sorted(map(int, input().split()))\nprint(a[1])\n",
@@ -618,12 +605,12 @@ def _spread_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _spread(text: str) -> int:
-    values = sorted(_array(text))
+    values = sorted(array_of(text))
     return min(values[-1] - values[1], values[-2] - values[0])
 
 
 def _explain_spread(text: str) -> str:
-    values = sorted(_array(text))
+    values = sorted(array_of(text))
     if len(values) == 2:
         return "after removing either number a single one remains, so the difference is 0"
     if values[-1] - values[1] <= values[-2] - values[0]:
@@ -708,12 +695,12 @@ SPREAD_AFTER_REMOVAL = Family(
 
 
 def _explain_first_max(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     best = max(values)
     where = [i for i, value in enumerate(values, start=1) if value == best]
     if len(where) == 1:
         return f"the maximum {best} stands at position {where[0]}"
-    return f"the maximum {best} occurs at positions {_listed(where)}, and the first of them is {where[0]}"
+    return f"the maximum {best} occurs at positions {listed(where)}, and the first of them is {where[0]}"
 
 
 FIRST_MAXIMUM_INDEX = Family(
@@ -776,7 +763,7 @@ FIRST_MAXIMUM_INDEX = Family(
     limits={"train": {"N": 2 * 10**5, "A": 10**9}, "story": {"N": 10**5, "A": 10**9}},
     sizes=("N",),
     make_input=_plain_input,
-    solve=lambda text: f"{_array(text).index(max(_array(text))) + 1}\n",
+    solve=lambda text: f"{array_of(text).index(max(array_of(text))) + 1}\n",
     explain=_explain_first_max,
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint(a.index(max(a)) + 1)\n",

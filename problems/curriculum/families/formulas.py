@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import random
 
-from problems.curriculum.base import Family, Phrasing
+from problems.curriculum.base import Family, Phrasing, integers
 
 CPP_HEAD = "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n"
-
-
-def _numbers(text: str) -> list[int]:
-    return list(map(int, text.split()))
 
 
 def _any_size(rng: random.Random, top: int) -> int:
@@ -114,7 +110,7 @@ def _either_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _explain_either(text: str) -> str:
-    n, k, m = _numbers(text)
+    n, k, m = integers(text)
     if n % k == 0:
         return f"⟦{n} = {k} ⋅ {n // k}⟧, so n is divisible by ⟦k = {k}⟧"
     if n % m == 0:
@@ -178,8 +174,8 @@ DIVISIBLE_BY_EITHER = Family(
     },
     limits={"train": {"N": 10**9, "K": 1000}, "story": {"N": 10**18, "K": 10**9}},
     make_input=_either_input,
-    solve=lambda text: "YES\n" if _numbers(text)[0] % _numbers(text)[1] == 0
-    or _numbers(text)[0] % _numbers(text)[2] == 0 else "NO\n",
+    solve=lambda text: "YES\n" if integers(text)[0] % integers(text)[1] == 0
+    or integers(text)[0] % integers(text)[2] == 0 else "NO\n",
     explain=_explain_either,
     python=(
         "n, k, m = map(int, input().split())\nprint('YES' if n % k == 0 or n % m == 0 else 'NO')\n",
@@ -202,12 +198,12 @@ def _range_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _multiples(text: str) -> int:
-    left, right, d = _numbers(text)
+    left, right, d = integers(text)
     return right // d - (left - 1) // d
 
 
 def _explain_multiples(text: str) -> str:
-    left, right, d = _numbers(text)
+    left, right, d = integers(text)
     found = [x for x in range(left, min(right, left + 60) + 1) if x % d == 0]
     if right - left > 60 or len(found) > 6:
         return f"the answer is ⟦⌊{right}/{d}⌋ - ⌊{left - 1}/{d}⌋ = {_multiples(text)}⟧"
@@ -294,7 +290,7 @@ def _moves_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _explain_moves(text: str) -> str:
-    a, b = _numbers(text)
+    a, b = integers(text)
     moves = -a % b
     if moves == 0:
         return f"{a} is already divisible by {b}, so no moves are needed"
@@ -357,7 +353,7 @@ MOVES_TO_DIVISIBLE = Family(
     },
     limits={"train": {"A": 10**9}, "story": {"A": 10**18}},
     make_input=_moves_input,
-    solve=lambda text: f"{-_numbers(text)[0] % _numbers(text)[1]}\n",
+    solve=lambda text: f"{-integers(text)[0] % integers(text)[1]}\n",
     explain=_explain_moves,
     python=(
         "a, b = map(int, input().split())\nprint((b - a % b) % b)\n",
@@ -375,7 +371,7 @@ def _coins_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _explain_coins(text: str) -> str:
-    n, k = _numbers(text)
+    n, k = integers(text)
     big, small = divmod(n, k)
     if k == 1:
         return f"every unit is worth 1, so {n} of them are needed"
@@ -439,7 +435,7 @@ COINS_ONE_AND_K = Family(
     },
     limits={"train": {"N": 10**9, "K": 10**9}, "story": {"N": 10**18, "K": 10**18}},
     make_input=_coins_input,
-    solve=lambda text: f"{sum(divmod(*_numbers(text)))}\n",
+    solve=lambda text: f"{sum(divmod(*integers(text)))}\n",
     explain=_explain_coins,
     python=(
         "n, k = map(int, input().split())\nprint(n // k + n % k)\n",
@@ -456,7 +452,7 @@ def _triangular_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _explain_triangular(text: str) -> str:
-    n, m = _numbers(text)
+    n, m = integers(text)
     total = n * (n + 1) // 2
     terms = " + ".join(map(str, range(1, n + 1))) if n <= 6 else f"1 + 2 + … + {n}"
     return f"⟦{terms} = {total}⟧, and the remainder of {total} divided by {m} is {total % m}"
@@ -516,7 +512,7 @@ SUM_TO_N_MOD = Family(
     },
     limits={"train": {"N": 10**12, "M": 10**9}, "story": {"N": 10**18, "M": 2 * 10**9}},
     make_input=_triangular_input,
-    solve=lambda text: f"{_numbers(text)[0] * (_numbers(text)[0] + 1) // 2 % _numbers(text)[1]}\n",
+    solve=lambda text: f"{integers(text)[0] * (integers(text)[0] + 1) // 2 % integers(text)[1]}\n",
     explain=_explain_triangular,
     python=(
         "n, m = map(int, input().split())\nprint(n * (n + 1) // 2 % m)\n",
@@ -621,7 +617,7 @@ def _ceiling_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _explain_ceiling(text: str) -> str:
-    n, k = _numbers(text)
+    n, k = integers(text)
     groups = -(-n // k)
     if n % k == 0:
         return f"⟦{n} = {k} ⋅ {groups}⟧, so exactly {groups} are needed"
@@ -682,7 +678,7 @@ CEILING_DIVISION = Family(
     },
     limits={"train": {"N": 10**9}, "story": {"N": 10**18}},
     make_input=_ceiling_input,
-    solve=lambda text: f"{-(-_numbers(text)[0] // _numbers(text)[1])}\n",
+    solve=lambda text: f"{-(-integers(text)[0] // integers(text)[1])}\n",
     explain=_explain_ceiling,
     python=(
         "n, k = map(int, input().split())\nprint((n + k - 1) // k)\n",
@@ -702,7 +698,7 @@ def _clock_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _explain_clock(text: str) -> str:
-    h, m = _numbers(text)
+    h, m = integers(text)
     return f"⟦(24 - {h}) ⋅ 60 - {m} = {1440 - 60 * h - m}⟧ minutes remain"
 
 
@@ -762,7 +758,7 @@ MINUTES_TO_MIDNIGHT = Family(
     },
     limits={"train": {}, "story": {}},
     make_input=_clock_input,
-    solve=lambda text: f"{1440 - 60 * _numbers(text)[0] - _numbers(text)[1]}\n",
+    solve=lambda text: f"{1440 - 60 * integers(text)[0] - integers(text)[1]}\n",
     explain=_explain_clock,
     python=(
         "h, m = map(int, input().split())\nprint(24 * 60 - (h * 60 + m))\n",

@@ -5,14 +5,10 @@ from __future__ import annotations
 import math
 import random
 
-from problems.curriculum.base import Family, Phrasing
+from problems.curriculum.base import Family, Phrasing, array_of, integers
 from problems.model import Checker
 
 MOD = 10**9 + 7
-
-
-def _numbers(text: str) -> list[int]:
-    return list(map(int, text.split()))
 
 
 def _array(rng: random.Random, n: int, low: int, high: int) -> str:
@@ -27,11 +23,6 @@ def _signed_input(rng: random.Random, limits: dict[str, int]) -> str:
 def _positive_input(rng: random.Random, limits: dict[str, int]) -> str:
     n = rng.randint(1, limits["N"])
     return f"{n}\n{_array(rng, n, 1, limits['A'])}\n"
-
-
-def _array_of(text: str) -> list[int]:
-    numbers = _numbers(text)
-    return numbers[1:1 + numbers[0]]
 
 
 MAX_ELEMENT = Family(
@@ -79,7 +70,7 @@ MAX_ELEMENT = Family(
     },
     limits={"train": {"N": 100, "A": 1000}, "heldout": {"N": 1000, "A": 10**9}},
     make_input=_signed_input,
-    solve=lambda text: f"{max(_array_of(text))}\n",
+    solve=lambda text: f"{max(array_of(text))}\n",
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint(max(a))\n",
         "import sys\n\ndata = sys.stdin.read().split()\nn = int(data[0])\nbest = int(data[1])\n"
@@ -97,7 +88,7 @@ MAX_ELEMENT = Family(
 
 
 def _difference(text: str) -> str:
-    values = _array_of(text)
+    values = array_of(text)
     return f"{max(values) - min(values)}\n"
 
 
@@ -171,7 +162,7 @@ def _count_equal_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _count_equal(text: str) -> str:
-    numbers = _numbers(text)
+    numbers = integers(text)
     n, x = numbers[0], numbers[1]
     return f"{numbers[2:2 + n].count(x)}\n"
 
@@ -280,7 +271,7 @@ COUNT_EVEN = Family(
     },
     limits={"train": {"N": 100, "A": 1000}, "heldout": {"N": 1000, "A": 10**9}},
     make_input=_signed_input,
-    solve=lambda text: f"{sum(1 for value in _array_of(text) if value % 2 == 0)}\n",
+    solve=lambda text: f"{sum(1 for value in array_of(text) if value % 2 == 0)}\n",
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint(sum(1 for x in a if x % 2 == 0))\n",
         "import sys\n\ndata = sys.stdin.read().split()\nn = int(data[0])\ncount = 0\nfor i in range(1, n + 1):\n"
@@ -337,7 +328,7 @@ SUM_PARITY = Family(
     },
     limits={"train": {"N": 100, "A": 1000}, "heldout": {"N": 1000, "A": 10**9}},
     make_input=_positive_input,
-    solve=lambda text: "YES\n" if sum(_array_of(text)) % 2 == 0 else "NO\n",
+    solve=lambda text: "YES\n" if sum(array_of(text)) % 2 == 0 else "NO\n",
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint('YES' if sum(a) % 2 == 0 else 'NO')\n",
         "import sys\n\ndata = sys.stdin.read().split()\nn = int(data[0])\nodd = 0\nfor i in range(1, n + 1):\n"
@@ -360,7 +351,7 @@ def _divisible_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _count_divisible(text: str) -> str:
-    numbers = _numbers(text)
+    numbers = integers(text)
     n, k = numbers[0], numbers[1]
     return f"{sum(1 for value in numbers[2:2 + n] if value % k == 0)}\n"
 
@@ -431,7 +422,7 @@ def _pair_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _gcd(text: str) -> str:
-    a, b = _numbers(text)
+    a, b = integers(text)
     return f"{math.gcd(a, b)}\n"
 
 
@@ -490,7 +481,7 @@ GCD_TWO = Family(
 
 
 def _lcm(text: str) -> str:
-    a, b = _numbers(text)
+    a, b = integers(text)
     return f"{a // math.gcd(a, b) * b}\n"
 
 
@@ -553,7 +544,7 @@ def _pairs_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _sums(text: str) -> str:
-    numbers = _numbers(text)
+    numbers = integers(text)
     return "".join(f"{numbers[2 * i + 1] + numbers[2 * i + 2]}\n" for i in range(numbers[0]))
 
 
@@ -676,7 +667,7 @@ DIGIT_SUM = Family(
 
 
 def _average(text: str) -> str:
-    values = _array_of(text)
+    values = array_of(text)
     return f"{sum(values) / len(values):.6f}\n"
 
 
@@ -802,7 +793,7 @@ SECOND_MAXIMUM = Family(
     },
     limits={"train": {"N": 100, "A": 1000}, "heldout": {"N": 1000, "A": 10**9}},
     make_input=_second_input,
-    solve=lambda text: f"{sorted(set(_array_of(text)))[-2]}\n",
+    solve=lambda text: f"{sorted(set(array_of(text)))[-2]}\n",
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint(sorted(set(a))[-2])\n",
         "n = int(input())\na = list(map(int, input().split()))\nbest = max(a)\nprint(max(x for x in a if x < best))\n",
@@ -820,7 +811,7 @@ SECOND_MAXIMUM = Family(
 
 def _product(text: str) -> str:
     result = 1
-    for value in _array_of(text):
+    for value in array_of(text):
         result = result * value % MOD
     return f"{result}\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from problems.curriculum.base import Family, Phrasing
+from problems.curriculum.base import Family, Phrasing, array_of
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -13,11 +13,6 @@ def _array_input(rng: random.Random, limits: dict[str, int]) -> str:
     n = rng.randint(1, limits["N"])
     values = [rng.randint(1, limits["A"]) for _ in range(n)]
     return f"{n}\n{' '.join(map(str, values))}\n"
-
-
-def _array(text: str) -> list[int]:
-    numbers = text.split()
-    return list(map(int, numbers[1:1 + int(numbers[0])]))
 
 
 def _word(rng: random.Random, length: int, letters: str = LETTERS) -> str:
@@ -74,7 +69,7 @@ SORT_ASCENDING = Family(
     },
     limits={"train": {"N": 100, "A": 1000}, "heldout": {"N": 1000, "A": 10**9}},
     make_input=_array_input,
-    solve=lambda text: " ".join(map(str, sorted(_array(text)))) + "\n",
+    solve=lambda text: " ".join(map(str, sorted(array_of(text)))) + "\n",
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint(*sorted(a))\n",
         "import sys\n\ndata = sys.stdin.read().split()\nn = int(data[0])\na = sorted(int(x) for x in data[1:n + 1])\n"
@@ -131,7 +126,7 @@ SORT_DESCENDING = Family(
     },
     limits={"train": {"N": 100, "A": 1000}, "heldout": {"N": 1000, "A": 10**9}},
     make_input=_array_input,
-    solve=lambda text: " ".join(map(str, sorted(_array(text), reverse=True))) + "\n",
+    solve=lambda text: " ".join(map(str, sorted(array_of(text), reverse=True))) + "\n",
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint(*sorted(a, reverse=True))\n",
         "import sys\n\ndata = sys.stdin.read().split()\nn = int(data[0])\na = sorted(map(int, data[1:n + 1]))\n"
@@ -604,7 +599,7 @@ DISTINCT_COUNT = Family(
     },
     limits={"train": {"N": 100, "A": 100}, "heldout": {"N": 1000, "A": 10**9}},
     make_input=_repeats_input,
-    solve=lambda text: f"{len(set(_array(text)))}\n",
+    solve=lambda text: f"{len(set(array_of(text)))}\n",
     python=(
         "n = int(input())\na = list(map(int, input().split()))\nprint(len(set(a)))\n",
         "import sys\n\ndata = sys.stdin.read().split()\nn = int(data[0])\na = sorted(map(int, data[1:n + 1]))\n"
@@ -807,7 +802,7 @@ def _nearly_sorted_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 
 def _is_sorted(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     return "YES\n" if values == sorted(values) else "NO\n"
 
 
@@ -942,7 +937,7 @@ def _rising_input(rng: random.Random, limits: dict[str, int]) -> str:
 
 def _prefix_maxima(text: str) -> str:
     best, maxima = 0, []
-    for value in _array(text):
+    for value in array_of(text):
         best = max(best, value)
         maxima.append(best)
     return " ".join(map(str, maxima)) + "\n"

@@ -8,24 +8,10 @@ from __future__ import annotations
 
 import math
 
-from problems.curriculum.base import Phrasing, tell
+from problems.curriculum.base import Phrasing, array_of, integers, listed, tell
 from problems.curriculum.families import core, numbers
 
 MOD = 10**9 + 7
-
-
-def _numbers(text: str) -> list[int]:
-    return list(map(int, text.split()))
-
-
-def _array(text: str) -> list[int]:
-    values = _numbers(text)
-    return values[1:1 + values[0]]
-
-
-def _listed(values: list) -> str:
-    values = [str(v) for v in values]
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + f" and {values[-1]}"
 
 
 def _sum_terms(values: list[int]) -> str:
@@ -33,7 +19,7 @@ def _sum_terms(values: list[int]) -> str:
 
 
 def _explain_sum(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     if len(values) == 1:
         return f"there is a single bag, holding {values[0]}"
     return f"the total is ⟦{_sum_terms(values)} = {sum(values)}⟧"
@@ -107,8 +93,8 @@ REVERSE = tell(
 
 
 def _explain_max(text: str) -> str:
-    values = _array(text)
-    return f"the largest of {_listed(values)} is {max(values)}" if len(values) > 1 else "there is a single number"
+    values = array_of(text)
+    return f"the largest of {listed(values)} is {max(values)}" if len(values) > 1 else "there is a single number"
 
 
 MAX_ELEMENT = tell(
@@ -150,7 +136,7 @@ MAX_ELEMENT = tell(
 
 
 def _explain_difference(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     high, low = max(values), min(values)
     return (f"the largest number is {high} and the smallest is {low}, so the answer is "
             f"⟦{high} - {_sum_terms([low])} = {high - low}⟧")
@@ -190,12 +176,12 @@ MIN_MAX_DIFFERENCE = tell(
 
 
 def _explain_count_equal(text: str) -> str:
-    numbers_ = _numbers(text)
+    numbers_ = integers(text)
     n, x = numbers_[0], numbers_[1]
     where = [i for i, v in enumerate(numbers_[2:2 + n], start=1) if v == x]
     if not where:
         return f"the number {x} does not occur at all"
-    return f"the number {x} occurs at position{'s' * (len(where) > 1)} {_listed(where)}"
+    return f"the number {x} occurs at position{'s' * (len(where) > 1)} {listed(where)}"
 
 
 COUNT_EQUAL = tell(
@@ -233,8 +219,8 @@ COUNT_EQUAL = tell(
 
 
 def _explain_even(text: str) -> str:
-    even = [v for v in _array(text) if v % 2 == 0]
-    return f"the even numbers are {_listed(even)}" if even else "none of the numbers is even"
+    even = [v for v in array_of(text) if v % 2 == 0]
+    return f"the even numbers are {listed(even)}" if even else "none of the numbers is even"
 
 
 COUNT_EVEN = tell(
@@ -271,7 +257,7 @@ COUNT_EVEN = tell(
 
 
 def _explain_parity(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     total = sum(values)
     shown = f"⟦{_sum_terms(values)} = {total}⟧" if len(values) > 1 else str(total)
     return f"the sum is {shown}, which is {'even' if total % 2 == 0 else 'odd'}"
@@ -312,10 +298,10 @@ SUM_PARITY = tell(
 
 
 def _explain_divisible(text: str) -> str:
-    numbers_ = _numbers(text)
+    numbers_ = integers(text)
     n, k = numbers_[0], numbers_[1]
     found = [v for v in numbers_[2:2 + n] if v % k == 0]
-    return f"the numbers divisible by {k} are {_listed(found)}" if found else f"no number is divisible by {k}"
+    return f"the numbers divisible by {k} are {listed(found)}" if found else f"no number is divisible by {k}"
 
 
 COUNT_DIVISIBLE = tell(
@@ -354,7 +340,7 @@ COUNT_DIVISIBLE = tell(
 
 
 def _explain_gcd(text: str) -> str:
-    a, b = _numbers(text)
+    a, b = integers(text)
     g = math.gcd(a, b)
     return f"both {a} and {b} are divisible by {g}, and no larger number divides both of them"
 
@@ -391,7 +377,7 @@ GCD_TWO = tell(
 
 
 def _explain_lcm(text: str) -> str:
-    a, b = _numbers(text)
+    a, b = integers(text)
     lcm = a // math.gcd(a, b) * b
     return f"{lcm} is divisible by both {a} and {b}, and no smaller positive number is"
 
@@ -427,7 +413,7 @@ LCM_TWO = tell(
 
 
 def _explain_a_plus_b(text: str) -> str:
-    values = _numbers(text)
+    values = integers(text)
     a, b = values[1], values[2]
     return f"the first sum is ⟦{a} + {_sum_terms([b])} = {a + b}⟧"
 
@@ -503,7 +489,7 @@ DIGIT_SUM = tell(
 
 
 def _explain_average(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     return f"the sum is {sum(values)}, and ⟦{sum(values)}/{len(values)} = {sum(values) / len(values):.6f}⟧"
 
 
@@ -543,7 +529,7 @@ AVERAGE = tell(
 
 
 def _explain_second_max(text: str) -> str:
-    distinct = sorted(set(_array(text)), reverse=True)
+    distinct = sorted(set(array_of(text)), reverse=True)
     return f"the largest value is {distinct[0]}, and the largest value below it is {distinct[1]}"
 
 
@@ -584,7 +570,7 @@ SECOND_MAXIMUM = tell(
 
 
 def _explain_product(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     product = math.prod(values)
     shown = " ⋅ ".join(map(str, values))
     if product < MOD:

@@ -8,26 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from problems.curriculum.base import Phrasing, tell
+from problems.curriculum.base import Phrasing, array_of, integers, listed, tell
 from problems.curriculum.families import sequences
 
 
-def _numbers(text: str) -> list[int]:
-    return list(map(int, text.split()))
-
-
-def _array(text: str) -> list[int]:
-    values = _numbers(text)
-    return values[1:1 + values[0]]
-
-
-def _listed(values: list) -> str:
-    values = [str(v) for v in values]
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + f" and {values[-1]}"
-
-
 def _explain_sorted(text: str, reverse: bool = False) -> str:
-    values = sorted(_array(text), reverse=reverse)
+    values = sorted(array_of(text), reverse=reverse)
     order = "non-increasing" if reverse else "non-decreasing"
     if len(values) == 1:
         return "a single number is already sorted"
@@ -99,7 +85,7 @@ SORT_DESCENDING = tell(
 
 
 def _explain_ranges(text: str) -> str:
-    values = _numbers(text)
+    values = integers(text)
     n = values[0]
     array, (left, right) = values[2:2 + n], values[2 + n:4 + n]
     part = array[left - 1:right]
@@ -233,7 +219,7 @@ def _explain_most_frequent(text: str) -> str:
     tied = sorted(ch for ch in counts if counts[ch] == counts[letter])
     times = "once" if counts[letter] == 1 else f"{counts[letter]} times"
     if len(tied) > 1:
-        return f"the letters {_listed(tied)} each occur {times}, and {letter} comes first in the alphabet"
+        return f"the letters {listed(tied)} each occur {times}, and {letter} comes first in the alphabet"
     return f"the letter {letter} occurs {times}, more often than any other letter"
 
 
@@ -273,7 +259,7 @@ def _explain_vowels(text: str) -> str:
     found = [ch for ch in s if ch in "aeiou"]
     if not found:
         return f"\"{s}\" contains no vowels"
-    return f"the vowels of \"{s}\" are {_listed(found)}: {len(found)} in total"
+    return f"the vowels of \"{s}\" are {listed(found)}: {len(found)} in total"
 
 
 COUNT_VOWELS = tell(
@@ -335,10 +321,10 @@ TO_UPPERCASE = tell(
 
 
 def _explain_distinct(text: str) -> str:
-    values = sorted(set(_array(text)))
+    values = sorted(set(array_of(text)))
     if len(values) == 1:
         return f"all numbers are equal to {values[0]}"
-    return f"the distinct values are {_listed(values)}"
+    return f"the distinct values are {listed(values)}"
 
 
 DISTINCT_COUNT = tell(
@@ -421,7 +407,7 @@ COUNTER_SIMULATION = tell(
 
 
 def _explain_pair_sums(text: str) -> str:
-    values = _numbers(text)
+    values = integers(text)
     n, x = values[0], values[1]
     a = values[2:2 + n]
     pairs = [(i + 1, j + 1) for i in range(n) for j in range(i + 1, n) if a[i] + a[j] <= x]
@@ -429,7 +415,7 @@ def _explain_pair_sums(text: str) -> str:
         return f"no two numbers add up to at most {x}"
     if len(pairs) > 6:
         return f"{len(pairs)} pairs have a sum of at most {x}"
-    return f"the suitable pairs of indices are {_listed([f'({i}, {j})' for i, j in pairs])}"
+    return f"the suitable pairs of indices are {listed([f'({i}, {j})' for i, j in pairs])}"
 
 
 PAIR_SUM_COUNT = tell(
@@ -468,7 +454,7 @@ PAIR_SUM_COUNT = tell(
 
 
 def _explain_is_sorted(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     for i in range(len(values) - 1):
         if values[i] > values[i + 1]:
             return f"⟦a_{i + 1} = {values[i]}⟧ is greater than ⟦a_{i + 2} = {values[i + 1]}⟧"
@@ -513,7 +499,7 @@ def _explain_words(text: str) -> str:
     if len(words) > 6:
         return f"the line consists of {len(words)} words"
     quoted = [f'"{word}"' for word in words]
-    return f"the words are {_listed(quoted)}"
+    return f"the words are {listed(quoted)}"
 
 
 WORD_COUNT = tell(
@@ -550,9 +536,9 @@ WORD_COUNT = tell(
 
 
 def _explain_prefix_maxima(text: str) -> str:
-    values = _array(text)
+    values = array_of(text)
     records = [i for i in range(1, len(values) + 1) if values[i - 1] > max(values[:i - 1], default=0)]
-    return f"the maximum changes at position{'s' * (len(records) > 1)} {_listed(records)}"
+    return f"the maximum changes at position{'s' * (len(records) > 1)} {listed(records)}"
 
 
 PREFIX_MAXIMUM = tell(
